@@ -1,0 +1,232 @@
+"""Faro's command line: serve, train, chat, ask, content validate|load, db upgrade|purge."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import sys
+import uuid
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from bot.core.messages import LANGUAGES, Channel, Incoming, Kind, Turn
+from bot.settings import get_settings
+
+log = logging.getLogger("bot")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="run the whole service (web chat, webhooks, NLU)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--telegram-polling",
+        action="store_true",
+        help="fetch Telegram updates by long polling (no public URL needed)",
+    )
+
+    train = commands.add_parser("train", help="train the NLU model if its data changed")
+    train.add_argument("--force", action="store_true", help="train even when nothing changed")
+
+    commands.add_parser("chat", help="talk to Faro in the terminal")
+
+    ask = commands.add_parser("ask", help="answer one message (or one per stdin line) as JSON")
+    ask.add_argument("text", nargs="?", help="the message; without it, read one per line")
+    ask.add_argument("--lang", choices=LANGUAGES, help="answer in this language")
+    ask.add_argument("--json", action="store_true", help="print JSON (the default and only format)")
+
+    content = commands.add_parser("content", help="check or load the FAQ content")
+    content_commands = content.add_subparsers(dest="content_command", required=True)
+    content_commands.add_parser("validate", help="check every content file")
+    content_commands.add_parser("load", help="validate and load the content into the database")
+
+    db = commands.add_parser("db", help="database schema and retention")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    db_commands.add_parser("upgrade", help="apply migrations")
+    purge = db_commands.add_parser("purge", help="delete people idle too long and old dedupe keys")
+    purge.add_argument("--idle-days", type=int, default=90)
+    purge.add_argument("--dedupe-days", type=int, default=8)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return the process exit code."""
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
+    # httpx logs full request URLs at INFO, and the Telegram token and the NLU token live
+    # in URLs; keep its records out of the log altogether.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+    handlers = {
+        "serve": _serve,
+        "train": _train,
+        "chat": _chat,
+        "ask": _ask,
+        "content": _content,
+        "db": _db,
+    }
+    return handlers[args.command](args)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from bot.service import build_service
+    from bot.web.app import create_app
+
+    service = build_service(get_settings())
+    try:
+        app = create_app(service)
+        if args.telegram_polling:
+            from bot.channels.telegram import run_polling_alongside
+
+            run_polling_alongside(app, service, host=args.host, port=args.port)
+        else:
+            uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    finally:
+        service.close()
+    return 0
+
+
+def _train(args: argparse.Namespace) -> int:
+    from bot.nlp.langid import LanguageClassifier
+    from bot.nlp.rasa import train
+
+    model = train(force=args.force)
+    LanguageClassifier.load_or_train()
+    print(model)
+    return 0
+
+
+def _turn_json(text: str, turn: Turn) -> dict[str, Any]:
+    buttons = [
+        {"id": item.id, "title": item.title}
+        for reply in turn.replies
+        for item in (*reply.buttons, *reply.options)
+    ]
+    return {
+        "text": text,
+        "lang": turn.lang,
+        "intent": turn.intent,
+        "confidence": round(turn.confidence, 4),
+        "entities": list(turn.entities),
+        "reply": "\n\n".join(reply.text for reply in turn.replies),
+        "buttons": buttons,
+    }
+
+
+def _ask(args: argparse.Namespace) -> int:
+    from bot.service import build_service
+    from bot.storage.memory import MemoryConversationStore
+
+    # Each message is judged alone, as a first message from someone new: no state is kept.
+    service = build_service(
+        get_settings(), store=MemoryConversationStore(), confirm_language=False
+    )
+    try:
+        lines: Sequence[str] = [args.text] if args.text is not None else _stdin_lines(sys.stdin)
+        for line in lines:
+            incoming = Incoming(
+                channel=Channel.CLI,
+                user_id=uuid.uuid4().hex,
+                message_id=uuid.uuid4().hex,
+                kind=Kind.TEXT,
+                text=line,
+                lang=args.lang,
+            )
+            turn = service.assistant.handle(incoming)
+            print(json.dumps(_turn_json(line, turn), ensure_ascii=False), flush=True)
+    finally:
+        service.close()
+    return 0
+
+
+def _stdin_lines(stream: TextIO) -> list[str]:
+    return [line.rstrip("\r\n") for line in stream]
+
+
+def _chat(_args: argparse.Namespace) -> int:
+    from bot.service import build_service
+
+    service = build_service(get_settings())
+    user = f"terminal-{uuid.uuid4().hex[:12]}"
+    choices: list[str] = []
+    try:
+        incoming = Incoming(Channel.CLI, user, uuid.uuid4().hex, Kind.COMMAND, payload="start")
+        while True:
+            turn = service.assistant.handle(incoming)
+            choices = []
+            for reply in turn.replies:
+                print(f"\nFaro: {reply.text}")
+                for item in (*reply.buttons, *reply.options):
+                    choices.append(item.id)
+                    print(f"  [{len(choices)}] {item.title}")
+            try:
+                line = input("\n> ")
+            except (EOFError, KeyboardInterrupt):
+                print()
+                return 0
+            if line.strip().isdigit() and 0 < int(line.strip()) <= len(choices):
+                payload = choices[int(line.strip()) - 1]
+                incoming = Incoming(Channel.CLI, user, uuid.uuid4().hex, Kind.BUTTON, payload=payload)
+            else:
+                incoming = Incoming(Channel.CLI, user, uuid.uuid4().hex, Kind.TEXT, text=line)
+    finally:
+        service.close()
+
+
+def _content(args: argparse.Namespace) -> int:
+    from bot.core.content import validate_directory
+
+    settings = get_settings()
+    topic_files, problems = validate_directory(settings.faro_content_dir)
+    if problems:
+        for problem in problems:
+            print(f"content/{problem}", file=sys.stderr)
+        print(f"{len(problems)} problem(s); nothing loaded.", file=sys.stderr)
+        return 1
+    if args.content_command == "validate":
+        print(f"{len(topic_files)} topic files are valid.")
+        return 0
+    from bot.service import load_content_files
+    from bot.storage.database import make_engine, make_sessionmaker, upgrade
+
+    upgrade(settings.database_url)
+    engine = make_engine(settings.database_url)
+    try:
+        written = load_content_files(make_sessionmaker(engine), settings.faro_content_dir)
+    finally:
+        engine.dispose()
+    print(f"Loaded {written} answers from {len(topic_files)} topic files.")
+    return 0
+
+
+def _db(args: argparse.Namespace) -> int:
+    from bot.storage.database import make_engine, make_sessionmaker, upgrade
+    from bot.storage.repository import purge_expired
+
+    settings = get_settings()
+    upgrade(settings.database_url)
+    if args.db_command == "upgrade":
+        print("Database schema is up to date.")
+        return 0
+    now = dt.datetime.now(dt.UTC)
+    engine = make_engine(settings.database_url)
+    try:
+        with make_sessionmaker(engine).begin() as session:
+            people, keys = purge_expired(
+                session=session,
+                people_idle_since=now - dt.timedelta(days=args.idle_days),
+                messages_before=now - dt.timedelta(days=args.dedupe_days),
+            )
+    finally:
+        engine.dispose()
+    print(f"Deleted {people} idle people and {keys} old message keys.")
+    return 0

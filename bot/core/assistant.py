@@ -1,0 +1,432 @@
+"""The conversation core: from one Incoming message to the replies Faro sends."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from babel.dates import format_date
+
+from bot.core.content import TOPICS, Answer, ContentLibrary
+from bot.core.conversation import ConversationStore, PersonState
+from bot.core.i18n import Gettext, Translator, language_name
+from bot.core.messages import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    MAX_TEXT_CHARS,
+    Button,
+    Incoming,
+    Kind,
+    Option,
+    Reply,
+    Turn,
+)
+from bot.core.understanding import (
+    FALLBACK_INTENT,
+    EntityExtractor,
+    IntentParser,
+    LanguageGuess,
+    LanguageIdentifier,
+    NluUnavailableError,
+    Parse,
+    Understanding,
+)
+
+# Longer texts are cut before parsing: intent lives in the first sentences, and the
+# NLU server's time grows with length.
+NLU_INPUT_CHARS = 1000
+MISSES_BEFORE_MENU = 2
+
+# Button payloads. Telegram caps callback data at 64 bytes; these stay far below.
+TOPIC_PREFIX = "topic:"
+LANG_PREFIX = "lang:"
+PAYLOAD_MENU = "menu"
+PAYLOAD_HUMAN = "human"
+PAYLOAD_LANGUAGE = "language"
+
+LANGUAGE_COMMANDS = frozenset({"language", "lang", "idioma", "langue", "lingua", "lang"})
+COMMANDS = frozenset({"start", "menu", "help"}) | LANGUAGE_COMMANDS
+
+SMALL_TALK = {"greet", "goodbye", "thanks", "affirm", "deny", "menu", "change_language"}
+
+
+class ContentProvider(Protocol):
+    """Gives the current content library (it may be refreshed behind the scenes)."""
+
+    def library(self) -> ContentLibrary:
+        """The content to answer from now."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What one turn works with."""
+
+    incoming: Incoming
+    person: PersonState
+    lang: str
+    _: Gettext
+    understanding: Understanding | None
+
+
+class Assistant:
+    """Decides what Faro says. Knows no platform, no web framework and no Rasa."""
+
+    def __init__(
+        self,
+        *,
+        store: ConversationStore,
+        parser: IntentParser,
+        language_identifier: LanguageIdentifier,
+        entity_extractor: EntityExtractor,
+        content: ContentProvider,
+        translator: Translator,
+        threshold: float = 0.45,
+        confirm_language: bool = True,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        self._store = store
+        self._parser = parser
+        self._language_identifier = language_identifier
+        self._entity_extractor = entity_extractor
+        self._content = content
+        self._translator = translator
+        self._threshold = threshold
+        self._confirm_language = confirm_language
+        self._today = today
+
+    # -- understanding (no state touched) -------------------------------------------------
+
+    def understand(self, text: str) -> Understanding:
+        """Parse intent, language and places of `text` (may call the NLU server)."""
+        clipped = text[:NLU_INPUT_CHARS]
+        try:
+            parse: Parse | None = self._parser.parse(clipped)
+        except NluUnavailableError:
+            parse = None
+        return Understanding(
+            parse=parse,
+            language=self._language_identifier.identify(clipped),
+            entities=self._entity_extractor.extract(clipped),
+        )
+
+    # -- one turn -------------------------------------------------------------------------
+
+    def handle(self, incoming: Incoming) -> Turn:
+        """Process one message exactly once and return the replies to send."""
+        text = clean_text(incoming.text)
+        incoming = _with_text(incoming, text)
+        understanding = None
+        if incoming.kind is Kind.TEXT and _has_words(text) and len(text) <= MAX_TEXT_CHARS:
+            command = _command_name(text)
+            if command is None:
+                understanding = self.understand(text)
+        with self._store.conversation(
+            incoming.channel, incoming.user_id, incoming.message_id
+        ) as person:
+            if person is None:
+                return Turn(replies=(), lang=DEFAULT_LANGUAGE, duplicate=True)
+            return self._decide(incoming, person, understanding)
+
+    def _decide(
+        self, incoming: Incoming, person: PersonState, understanding: Understanding | None
+    ) -> Turn:
+        guess = understanding.language if understanding else None
+        chosen = self._settle_language(incoming, person, guess)
+        lang = chosen or _fallback_language(person, guess, incoming)
+        ctx = _Context(incoming, person, lang, self._translator.gettext_for(lang), understanding)
+        parse = understanding.parse if understanding else None
+        entities = tuple(e.as_dict() for e in understanding.entities) if understanding else ()
+
+        def turn(replies: list[Reply], intent: str | None = None, confidence: float = 0.0) -> Turn:
+            return Turn(
+                replies=tuple(replies),
+                lang=lang,
+                intent=intent,
+                confidence=confidence,
+                entities=entities,
+            )
+
+        if incoming.kind is Kind.BUTTON:
+            return turn(self._on_button(ctx), intent=None, confidence=1.0)
+        if incoming.kind is Kind.COMMAND:
+            return turn(self._on_command(ctx, incoming.payload))
+        if incoming.kind is Kind.VOICE:
+            return turn([self._with_menu_buttons(ctx, ctx._("I cannot listen to voice messages. Please write your question in a few words, or choose a topic."))])
+        if incoming.kind in (Kind.MEDIA, Kind.UNSUPPORTED):
+            return turn([self._with_menu_buttons(ctx, ctx._("I can only read text. I cannot open photos, stickers, files or locations. Please write your question, or choose a topic."))])
+
+        text = incoming.text
+        if not text:
+            return turn([self._with_menu_buttons(ctx, ctx._("I did not receive any words. Please write your question, or choose a topic."))])
+        if len(text) > MAX_TEXT_CHARS:
+            return turn([self._with_menu_buttons(ctx, ctx._("Your message is very long. Please send a short question, for example: where can I sleep?"))])
+        if not _has_words(text):
+            return turn([self._with_menu_buttons(ctx, ctx._("I only see symbols. Please write your question in words, or choose a topic."))])
+        command = _command_name(text)
+        if command is not None:
+            return turn(self._on_command(ctx, command))
+
+        if parse is None:
+            return turn([self._menu(ctx, ctx._("Sorry, I cannot read messages right now. Please choose a topic from the list."))])
+
+        if chosen is None and self._confirm_language:
+            # Not sure of the language yet: ask, and keep the topic to answer after.
+            if parse.intent in TOPICS and parse.confidence >= self._threshold:
+                person.pending_topic = parse.intent
+            return turn(self._language_question(), parse.intent, parse.confidence)
+
+        return turn(self._on_intent(ctx, parse), parse.intent, parse.confidence)
+
+    # -- language ------------------------------------------------------------------------
+
+    def _settle_language(
+        self, incoming: Incoming, person: PersonState, guess: LanguageGuess | None
+    ) -> str | None:
+        """Fix the person's language when this message tells it; return it if known."""
+        if incoming.kind is Kind.BUTTON and incoming.payload.startswith(LANG_PREFIX):
+            requested = incoming.payload.removeprefix(LANG_PREFIX)
+            if requested in LANGUAGES:
+                person.lang = requested
+        elif incoming.lang in LANGUAGES:
+            person.lang = incoming.lang
+        elif person.lang is None and guess is not None and guess.confident:
+            person.lang = guess.lang
+        elif person.lang is None and not self._confirm_language and guess is not None:
+            person.lang = guess.lang
+        return person.lang
+
+    def _language_question(self) -> list[Reply]:
+        lines = [self._translator.gettext_for(lang)("Choose your language.") for lang in LANGUAGES]
+        options = tuple(Option(f"{LANG_PREFIX}{lang}", language_name(lang)) for lang in LANGUAGES)
+        return [Reply(text="\n".join(lines), options=options, list_label="🌐 " + "/".join(LANGUAGES), lang=DEFAULT_LANGUAGE)]
+
+    # -- buttons and commands -------------------------------------------------------------
+
+    def _on_button(self, ctx: _Context) -> list[Reply]:
+        payload = ctx.incoming.payload
+        person = ctx.person
+        if payload.startswith(LANG_PREFIX):
+            confirmation = ctx._("Okay, I will write to you in English.")
+            pending = person.pending_topic
+            person.pending_topic = None
+            if pending:
+                return [Reply(confirmation, lang=ctx.lang), *self._answer(ctx, pending)]
+            return [Reply(confirmation, lang=ctx.lang), self._welcome(ctx)]
+        if payload.startswith(TOPIC_PREFIX):
+            topic = payload.removeprefix(TOPIC_PREFIX)
+            if topic in TOPICS:
+                return self._answer(ctx, topic)
+        if payload == PAYLOAD_HUMAN:
+            return self._talk_to_human(ctx)
+        if payload == PAYLOAD_LANGUAGE:
+            return self._language_question()
+        if payload == PAYLOAD_MENU:
+            return [self._menu(ctx, ctx._("What do you need? Choose a topic."))]
+        # An old or foreign button: never silent, show the menu.
+        return [self._menu(ctx, ctx._("What do you need? Choose a topic."))]
+
+    def _on_command(self, ctx: _Context, command: str) -> list[Reply]:
+        if command in LANGUAGE_COMMANDS:
+            return self._language_question()
+        if command == "start":
+            if ctx.person.lang is None:
+                return self._language_question()
+            return [self._welcome(ctx)]
+        if command == "help":
+            return [
+                self._with_menu_buttons(
+                    ctx,
+                    ctx._(
+                        "Write your question in a few words, for example: where can I sleep? "
+                        "or: I want to go home. You can also choose a topic. "
+                        "/menu shows the topics and /language changes the language."
+                    ),
+                )
+            ]
+        return [self._menu(ctx, ctx._("What do you need? Choose a topic."))]
+
+    # -- intents ---------------------------------------------------------------------------
+
+    def _on_intent(self, ctx: _Context, parse: Parse) -> list[Reply]:
+        person = ctx.person
+        intent = parse.intent
+        confident = intent != FALLBACK_INTENT and parse.confidence >= self._threshold
+        if not confident:
+            return self._not_understood(ctx, parse)
+
+        suggestions = list(person.suggestions)
+        person.suggestions = []
+        person.misses = 0
+        if intent in TOPICS:
+            return self._answer(ctx, intent)
+        if intent == "voluntary_return_request":
+            intro = Reply(
+                ctx._("You want to go back home. I cannot register you here yet. This is how going back works, and where to ask:"),
+                lang=ctx.lang,
+            )
+            return [intro, *self._answer(ctx, "voluntary_return_info")]
+        if intent == "talk_to_human":
+            return self._talk_to_human(ctx)
+        if intent == "greet":
+            return [self._welcome(ctx)]
+        if intent == "goodbye":
+            return [Reply(ctx._("Take care. You can write to me at any time."), lang=ctx.lang)]
+        if intent == "thanks":
+            return [self._with_menu_buttons(ctx, ctx._("You are welcome. Take care. If you need anything else, choose a topic."))]
+        if intent == "affirm" and suggestions:
+            return self._answer(ctx, suggestions[0])
+        if intent == "deny" and suggestions:
+            return [self._menu(ctx, ctx._("Okay. Choose a topic from the list, or write your question in other words."))]
+        if intent == "change_language":
+            return self._language_question()
+        if intent == "out_of_scope":
+            return [self._menu(ctx, ctx._("Sorry, I can only help with information for people on the move, like asylum, shelters or going back home."))]
+        return [self._menu(ctx, ctx._("What do you need? Choose a topic."))]
+
+    def _not_understood(self, ctx: _Context, parse: Parse) -> list[Reply]:
+        person = ctx.person
+        person.misses += 1
+        if person.misses >= MISSES_BEFORE_MENU:
+            person.misses = 0
+            person.suggestions = []
+            return [
+                self._menu(ctx, ctx._("Sorry, I still did not understand. Choose a topic from the list, or ask to talk to a person.")),
+                Reply(
+                    ctx._("You can also talk to a person."),
+                    buttons=(
+                        Button(PAYLOAD_HUMAN, ctx._("Talk to a person")),
+                        Button(PAYLOAD_LANGUAGE, ctx._("Language")),
+                    ),
+                    lang=ctx.lang,
+                ),
+            ]
+        best = [name for name, _ in parse.ranking if name in TOPICS][:2]
+        if parse.intent in TOPICS and parse.intent not in best:
+            best = [parse.intent, *best][:2]
+        library = self._content.library()
+        buttons = []
+        for topic in best:
+            answer = library.get(topic, ctx.lang)
+            if answer is not None:
+                buttons.append(Button(f"{TOPIC_PREFIX}{topic}", answer.title))
+        person.suggestions = [b.id.removeprefix(TOPIC_PREFIX) for b in buttons]
+        buttons.append(Button(PAYLOAD_MENU, ctx._("Menu")))
+        return [Reply(ctx._("I am not sure I understood. Is it one of these?"), buttons=tuple(buttons), lang=ctx.lang)]
+
+    # -- building replies ------------------------------------------------------------------
+
+    def _answer(self, ctx: _Context, topic: str) -> list[Reply]:
+        answer: Answer | None = self._content.library().get(topic, ctx.lang)
+        if answer is None or not answer.is_current(self._today()):
+            return [self._with_menu_buttons(ctx, ctx._("I do not have checked information on this right now. Please ask the staff at your shelter, or at IOM or UNHCR."))]
+        city = _first(ctx.understanding, "city")
+        checked = ctx._("Information checked on {date}.").format(
+            date=format_date(answer.last_verified, format="long", locale=ctx.lang)
+        )
+        text = f"{answer.text_for(city)}\n\n{checked}"
+        return [
+            Reply(
+                text,
+                buttons=(
+                    Button(PAYLOAD_MENU, ctx._("Menu")),
+                    Button(PAYLOAD_HUMAN, ctx._("Talk to a person")),
+                    Button(PAYLOAD_LANGUAGE, ctx._("Language")),
+                ),
+                lang=ctx.lang,
+            )
+        ]
+
+    def _talk_to_human(self, ctx: _Context) -> list[Reply]:
+        return [
+            self._with_menu_buttons(
+                ctx,
+                ctx._("I cannot connect you with a person here yet. You can talk to the staff of your shelter, or of IOM, UNHCR or the Red Cross. If you are in danger now, choose Emergency in the menu."),
+            )
+        ]
+
+    def _welcome(self, ctx: _Context) -> Reply:
+        return self._menu(
+            ctx,
+            ctx._("Hello, I am Faro. I give checked information for people on the move: asylum, going back home, shelters, health and more. I am a computer program, not a person. Do not send me your name or your documents. What do you need? Choose a topic or write your question."),
+        )
+
+    def _menu(self, ctx: _Context, text: str) -> Reply:
+        library = self._content.library()
+        options = []
+        for topic in library.topics():
+            answer = library.get(topic, ctx.lang)
+            if answer is not None and answer.is_current(self._today()):
+                options.append(Option(f"{TOPIC_PREFIX}{topic}", answer.title, answer.summary))
+        if not options:
+            return Reply(text, buttons=(Button(PAYLOAD_HUMAN, ctx._("Talk to a person")),), lang=ctx.lang)
+        return Reply(text, options=tuple(options[:10]), list_label=ctx._("Topics"), lang=ctx.lang)
+
+    def _with_menu_buttons(self, ctx: _Context, text: str) -> Reply:
+        return Reply(
+            text,
+            buttons=(
+                Button(PAYLOAD_MENU, ctx._("Menu")),
+                Button(PAYLOAD_LANGUAGE, ctx._("Language")),
+            ),
+            lang=ctx.lang,
+        )
+
+
+# -- text helpers ------------------------------------------------------------------------------
+
+_DROPPED_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn"}
+
+
+def clean_text(text: str) -> str:
+    """Normalise Unicode and drop invisible control and format characters."""
+    normalised = unicodedata.normalize("NFKC", text or "")
+    kept = "".join(
+        ch for ch in normalised if ch in "\n\t" or unicodedata.category(ch) not in _DROPPED_CATEGORIES
+    )
+    return " ".join(kept.split())
+
+
+def _has_words(text: str) -> bool:
+    return any(unicodedata.category(ch)[0] in ("L", "N") for ch in text)
+
+
+def _command_name(text: str) -> str | None:
+    if not text.startswith("/"):
+        return None
+    name = text[1:].split(maxsplit=1)[0].split("@", 1)[0].lower() if len(text) > 1 else ""
+    return name if name in COMMANDS else "menu"
+
+
+def _fallback_language(person: PersonState, guess: LanguageGuess | None, incoming: Incoming) -> str:
+    if person.lang:
+        return person.lang
+    if guess is not None:
+        return guess.lang
+    if incoming.language_hint in LANGUAGES:
+        return str(incoming.language_hint)
+    return DEFAULT_LANGUAGE
+
+
+def _first(understanding: Understanding | None, entity: str) -> str | None:
+    if understanding is None:
+        return None
+    return next((e.value for e in understanding.entities if e.entity == entity), None)
+
+
+def _with_text(incoming: Incoming, text: str) -> Incoming:
+    if text == incoming.text:
+        return incoming
+    return Incoming(
+        channel=incoming.channel,
+        user_id=incoming.user_id,
+        message_id=incoming.message_id,
+        kind=incoming.kind,
+        text=text,
+        payload=incoming.payload,
+        lang=incoming.lang,
+        language_hint=incoming.language_hint,
+    )

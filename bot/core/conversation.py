@@ -1,0 +1,66 @@
+"""Conversation state and the store that keeps it, as the core sees them."""
+
+from __future__ import annotations
+
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from bot.core.messages import Channel
+
+
+@dataclass(slots=True)
+class PersonState:
+    """The least Faro keeps about a person: language and where the conversation stands."""
+
+    lang: str | None = None
+    misses: int = 0
+    suggestions: list[str] = field(default_factory=list)
+    pending_topic: str | None = None
+    is_new: bool = True
+    extra: dict[str, Any] = field(default_factory=dict)  # room for later flows
+
+    def to_state(self) -> dict[str, Any]:
+        """The JSON-ready conversation state (language is stored on its own)."""
+        state: dict[str, Any] = dict(self.extra)
+        state["misses"] = self.misses
+        state["suggestions"] = list(self.suggestions)
+        if self.pending_topic:
+            state["pending_topic"] = self.pending_topic
+        else:
+            state.pop("pending_topic", None)
+        return state
+
+    @classmethod
+    def from_state(cls, lang: str | None, state: dict[str, Any] | None) -> PersonState:
+        """Rebuild from what the store kept."""
+        data = dict(state or {})
+        misses = int(data.pop("misses", 0) or 0)
+        suggestions = [str(s) for s in data.pop("suggestions", []) or []]
+        pending = data.pop("pending_topic", None)
+        return cls(
+            lang=lang,
+            misses=misses,
+            suggestions=suggestions,
+            pending_topic=str(pending) if pending else None,
+            is_new=False,
+            extra=data,
+        )
+
+
+class ConversationStore(Protocol):
+    """Durable conversation state with once-only message processing."""
+
+    def conversation(
+        self, channel: Channel, user_id: str, message_id: str
+    ) -> AbstractContextManager[PersonState | None]:
+        """Claim `message_id` and open the person's state for one turn.
+
+        Yields None when the message was already processed (a duplicate delivery).
+        Leaving the block without an error stores the state and the claim together.
+        """
+        ...
+
+    def release_message(self, channel: Channel, message_id: str) -> None:
+        """Forget a claim so a redelivery is processed again (the reply never went out)."""
+        ...

@@ -1,0 +1,96 @@
+"""The one incoming-message type and the one reply type every channel speaks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+LANGUAGES: tuple[str, ...] = ("es", "en", "fr", "ht", "pt")
+DEFAULT_LANGUAGE = "es"
+
+# The strictest platform limits (WhatsApp) bound every reply so any channel can render it.
+MAX_BUTTONS = 3
+MAX_OPTIONS = 10
+MAX_TEXT_CHARS = 4096
+
+
+class Channel(StrEnum):
+    """Where a message came from."""
+
+    TELEGRAM = "telegram"
+    WHATSAPP = "whatsapp"
+    WEB = "web"
+    CLI = "cli"
+
+
+class Kind(StrEnum):
+    """What the person sent, as far as the core cares."""
+
+    TEXT = "text"
+    BUTTON = "button"  # a quick-reply button or list option; `payload` holds its id
+    COMMAND = "command"  # /start, /menu, /language, /help; `payload` holds the name
+    VOICE = "voice"
+    MEDIA = "media"  # image, sticker, document, video, location, contact...
+    UNSUPPORTED = "unsupported"  # an update type the channel could not interpret
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """One message from a person, already freed of its platform's shape."""
+
+    channel: Channel
+    user_id: str
+    message_id: str
+    kind: Kind
+    text: str = ""
+    payload: str = ""
+    lang: str | None = None  # a language the person chose outright (web selector, `ask --lang`)
+    language_hint: str | None = None  # the platform's UI language, a weak clue only
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    """A quick reply: `id` comes back as an Incoming payload when pressed."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One row of a list of options."""
+
+    id: str
+    title: str
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """One message Faro sends: text plus up to 3 buttons, or a list of up to 10 options."""
+
+    text: str
+    buttons: tuple[Button, ...] = ()
+    options: tuple[Option, ...] = ()
+    list_label: str = ""  # the label of the button that opens the list (WhatsApp)
+    lang: str = DEFAULT_LANGUAGE
+
+    def __post_init__(self) -> None:
+        if len(self.buttons) > MAX_BUTTONS:
+            raise ValueError(f"at most {MAX_BUTTONS} buttons, got {len(self.buttons)}")
+        if len(self.options) > MAX_OPTIONS:
+            raise ValueError(f"at most {MAX_OPTIONS} options, got {len(self.options)}")
+        if self.buttons and self.options:
+            raise ValueError("a reply carries buttons or a list, not both")
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """What the core decided for one incoming message, with why (for `ask --json`)."""
+
+    replies: tuple[Reply, ...]
+    lang: str
+    intent: str | None = None
+    confidence: float = 0.0
+    entities: tuple[dict[str, str], ...] = field(default_factory=tuple)
+    duplicate: bool = False

@@ -1,0 +1,76 @@
+"""What the core needs from NLU, language identification and entity extraction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+FALLBACK_INTENT = "nlu_fallback"
+
+
+@dataclass(frozen=True, slots=True)
+class Parse:
+    """An NLU parse: the top intent, its confidence, and the ranking below it."""
+
+    intent: str
+    confidence: float
+    ranking: tuple[tuple[str, float], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A place named in the message, normalised to Faro's keys."""
+
+    entity: str  # "city" or "country"
+    value: str  # e.g. "tijuana", "HN"
+    text: str  # what the person wrote
+
+    def as_dict(self) -> dict[str, str]:
+        """The entity as a plain JSON-ready mapping."""
+        return {"entity": self.entity, "value": self.value, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageGuess:
+    """The language a message is written in, and how sure we are."""
+
+    lang: str
+    probability: float
+    confident: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Understanding:
+    """Everything learnt from one text before any conversation state is touched."""
+
+    parse: Parse | None  # None when the NLU server could not be reached in time
+    language: LanguageGuess | None
+    entities: tuple[Entity, ...] = field(default_factory=tuple)
+
+
+class NluUnavailableError(Exception):
+    """The NLU server did not answer in time or answered with an error."""
+
+
+class IntentParser(Protocol):
+    """Turns text into an intent ranking (the Rasa server, or a fake in tests)."""
+
+    def parse(self, text: str) -> Parse:
+        """Parse `text`; raise NluUnavailableError when the parser cannot answer."""
+        ...
+
+
+class LanguageIdentifier(Protocol):
+    """Tells which of Faro's languages a text is in."""
+
+    def identify(self, text: str) -> LanguageGuess | None:
+        """Guess the language of `text`, or None when it holds no words to judge."""
+        ...
+
+
+class EntityExtractor(Protocol):
+    """Finds cities and countries in a text."""
+
+    def extract(self, text: str) -> tuple[Entity, ...]:
+        """Return the places named in `text`."""
+        ...

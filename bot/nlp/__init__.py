@@ -1,0 +1,1 @@
+"""Service-side language tools: the Rasa client and server, language identification, places."""

@@ -1,0 +1,135 @@
+"""Wires the parts of Faro together: storage, content, language tools, NLU and the core."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.core.assistant import Assistant
+from bot.core.content import validate_directory
+from bot.core.conversation import ConversationStore
+from bot.core.i18n import Translator
+from bot.core.understanding import IntentParser
+from bot.nlp.langid import LanguageClassifier
+from bot.nlp.places import PlaceExtractor
+from bot.nlp.rasa import ModelWatcher, RasaHttpParser, RasaServer, latest_model, train
+from bot.settings import Settings
+from bot.storage.database import make_engine, make_sessionmaker, upgrade
+from bot.storage.repository import (
+    DatabaseContent,
+    SqlConversationStore,
+    load_content,
+    replace_content,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Service:
+    """Everything one Faro process runs with."""
+
+    settings: Settings
+    engine: Engine
+    sessions: sessionmaker[Session]
+    store: ConversationStore
+    content: DatabaseContent
+    assistant: Assistant
+    parser: IntentParser
+    rasa_server: RasaServer | None = None
+    watcher: ModelWatcher | None = None
+    _closed: bool = field(default=False, repr=False)
+
+    def close(self) -> None:
+        """Stop the NLU child process (if ours) and release connections."""
+        if self._closed:
+            return
+        self._closed = True
+        if self.watcher is not None:
+            self.watcher.stop()
+        if isinstance(self.parser, RasaHttpParser):
+            self.parser.close()
+        if self.rasa_server is not None:
+            self.rasa_server.stop()
+        self.engine.dispose()
+
+
+def prepare_database(settings: Settings) -> None:
+    """Migrate the schema and load the content files when the database has none yet."""
+    upgrade(settings.database_url)
+    engine = make_engine(settings.database_url)
+    try:
+        sessions = make_sessionmaker(engine)
+        with sessions.begin() as session:
+            empty = len(load_content(session=session)) == 0
+        if empty:
+            load_content_files(sessions, settings.faro_content_dir)
+    finally:
+        engine.dispose()
+
+
+def load_content_files(sessions: sessionmaker[Session], content_dir: Path) -> int:
+    """Validate and load every topic file; refuse to load anything if one is invalid."""
+    topic_files, problems = validate_directory(content_dir)
+    if problems:
+        raise ValueError("content is invalid:\n" + "\n".join(problems))
+    with sessions.begin() as session:
+        return replace_content(session=session, topic_files=topic_files)
+
+
+def start_nlu(settings: Settings) -> tuple[RasaHttpParser, RasaServer | None]:
+    """Connect to FARO_NLU_URL, or train if needed and start a Rasa server of our own."""
+    if settings.faro_nlu_url:
+        token = settings.faro_nlu_token.get_secret_value() if settings.faro_nlu_token else None
+        return RasaHttpParser(settings.faro_nlu_url, token, settings.faro_nlu_timeout), None
+    model = latest_model() or train()
+    server = RasaServer(model_path=model)
+    server.start()
+    return RasaHttpParser(server.url, server.token, settings.faro_nlu_timeout), server
+
+
+def build_service(
+    settings: Settings,
+    *,
+    parser: IntentParser | None = None,
+    store: ConversationStore | None = None,
+    confirm_language: bool = True,
+) -> Service:
+    """Build a ready service; starts an NLU server unless a parser or FARO_NLU_URL is given."""
+    prepare_database(settings)
+    engine = make_engine(settings.database_url)
+    sessions = make_sessionmaker(engine)
+    store = store or SqlConversationStore(sessions)
+    content = DatabaseContent(sessions)
+    server: RasaServer | None = None
+    if parser is None:
+        parser, server = start_nlu(settings)
+    assistant = Assistant(
+        store=store,
+        parser=parser,
+        language_identifier=LanguageClassifier.load_or_train(),
+        entity_extractor=PlaceExtractor(),
+        content=content,
+        translator=Translator(),
+        threshold=settings.faro_nlu_threshold,
+        confirm_language=confirm_language,
+    )
+    watcher = None
+    if server is not None and isinstance(parser, RasaHttpParser):
+        watcher = ModelWatcher(parser, server.model_path)
+        watcher.start()
+    return Service(
+        settings=settings,
+        engine=engine,
+        sessions=sessions,
+        store=store,
+        content=content,
+        assistant=assistant,
+        parser=parser,
+        rasa_server=server,
+        watcher=watcher,
+    )

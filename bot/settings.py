@@ -1,0 +1,89 @@
+"""Service settings, read from the environment and an optional `.env` file."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot import PROJECT_ROOT
+
+# Values people copy from examples; a channel configured with one of these would be
+# trivially forgeable, so the service refuses them rather than running insecurely.
+PLACEHOLDER_SECRETS = frozenset({"changeme", "change-me", "secret", "token", "xxx", "test"})
+
+
+class Settings(BaseSettings):
+    """Everything the service reads from its environment."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    database_url: str = Field(
+        default=f"sqlite:///{PROJECT_ROOT / 'var' / 'faro.db'}", alias="DATABASE_URL"
+    )
+    faro_nlu_url: str | None = Field(default=None, alias="FARO_NLU_URL")
+    faro_nlu_token: SecretStr | None = Field(default=None, alias="FARO_NLU_TOKEN")
+    faro_nlu_timeout: float = Field(default=2.0, alias="FARO_NLU_TIMEOUT")
+    faro_nlu_threshold: float = Field(default=0.45, alias="FARO_NLU_THRESHOLD")
+    faro_model_dir: Path = Field(default=PROJECT_ROOT / "nlu" / "models", alias="FARO_MODEL_DIR")
+    faro_content_dir: Path = Field(default=PROJECT_ROOT / "content", alias="FARO_CONTENT_DIR")
+
+    telegram_bot_token: SecretStr | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
+    telegram_webhook_secret: SecretStr | None = Field(default=None, alias="TELEGRAM_WEBHOOK_SECRET")
+    telegram_api_base_url: str = Field(
+        default="https://api.telegram.org/bot", alias="TELEGRAM_API_BASE_URL"
+    )
+
+    whatsapp_token: SecretStr | None = Field(default=None, alias="WHATSAPP_TOKEN")
+    whatsapp_app_secret: SecretStr | None = Field(default=None, alias="WHATSAPP_APP_SECRET")
+    whatsapp_verify_token: SecretStr | None = Field(default=None, alias="WHATSAPP_VERIFY_TOKEN")
+    whatsapp_phone_number_id: str | None = Field(default=None, alias="WHATSAPP_PHONE_NUMBER_ID")
+    whatsapp_api_base_url: str = Field(
+        default="https://graph.facebook.com/v21.0", alias="WHATSAPP_API_BASE_URL"
+    )
+
+    outbound_timeout: float = Field(default=10.0, alias="FARO_OUTBOUND_TIMEOUT")
+    outbound_retries: int = Field(default=3, alias="FARO_OUTBOUND_RETRIES")
+
+    @field_validator(
+        "telegram_webhook_secret",
+        "whatsapp_app_secret",
+        "whatsapp_verify_token",
+        "telegram_bot_token",
+        "whatsapp_token",
+    )
+    @classmethod
+    def _refuse_placeholder(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None:
+            return None
+        raw = value.get_secret_value().strip()
+        if not raw:
+            return None
+        if raw.lower() in PLACEHOLDER_SECRETS:
+            raise ValueError("is a placeholder value; set a real secret")
+        return value
+
+    @property
+    def telegram_enabled(self) -> bool:
+        """Telegram is on when the bot token and the webhook secret are both set."""
+        return self.telegram_bot_token is not None and self.telegram_webhook_secret is not None
+
+    @property
+    def whatsapp_enabled(self) -> bool:
+        """WhatsApp is on when every Cloud API setting is present."""
+        return all(
+            (
+                self.whatsapp_token,
+                self.whatsapp_app_secret,
+                self.whatsapp_verify_token,
+                self.whatsapp_phone_number_id,
+            )
+        )
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Build the settings once, on first use (never at import time)."""
+    return Settings()

@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy 2 models, the one home for queries, and Alembic migrations."""

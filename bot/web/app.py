@@ -1,0 +1,104 @@
+"""One ASGI app serves the webhooks, the web chat and the health check."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Protocol
+
+import anyio.to_thread
+from fastapi import APIRouter, FastAPI
+from fastapi.responses import JSONResponse
+from sqlalchemy import text
+
+from bot.channels.web import WebChatChannel
+from bot.core.understanding import NluUnavailableError
+from bot.service import Service
+
+log = logging.getLogger(__name__)
+
+
+class ChannelAdapter(Protocol):
+    """A channel mounted in the app: its routes and its start/stop hooks."""
+
+    name: str
+    router: APIRouter
+
+    async def start(self) -> None:
+        """Prepare outbound clients (called once at app start)."""
+        ...
+
+    async def stop(self) -> None:
+        """Release outbound clients (called once at app stop)."""
+        ...
+
+
+def enabled_channels(service: Service) -> list[ChannelAdapter]:
+    """The channels whose settings are present, with a line in the log for each one."""
+    settings = service.settings
+    channels: list[ChannelAdapter] = [WebChatChannel(service)]
+    if settings.telegram_enabled:
+        from bot.channels.telegram import TelegramChannel
+
+        channels.append(TelegramChannel(service))
+        log.info("Telegram channel: on (webhook at POST /webhooks/telegram)")
+    else:
+        log.info("Telegram channel: off (set TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET)")
+    if settings.whatsapp_enabled:
+        from bot.channels.whatsapp import WhatsAppChannel
+
+        channels.append(WhatsAppChannel(service))
+        log.info("WhatsApp channel: on (webhook at GET|POST /webhooks/whatsapp)")
+    else:
+        log.info(
+            "WhatsApp channel: off (set WHATSAPP_TOKEN, WHATSAPP_APP_SECRET, "
+            "WHATSAPP_VERIFY_TOKEN and WHATSAPP_PHONE_NUMBER_ID)"
+        )
+    return channels
+
+
+def create_app(service: Service, channels: list[ChannelAdapter] | None = None) -> FastAPI:
+    """Build the ASGI app around a ready service."""
+    mounted = channels if channels is not None else enabled_channels(service)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        for channel in mounted:
+            await channel.start()
+        try:
+            yield
+        finally:
+            for channel in reversed(mounted):
+                await channel.stop()
+
+    app = FastAPI(title="Faro", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.service = service
+    app.state.channels = {channel.name: channel for channel in mounted}
+    for channel in mounted:
+        app.include_router(channel.router)
+
+    @app.get("/healthz")
+    async def healthz() -> JSONResponse:
+        """Liveness and readiness: database reachable, NLU answering."""
+        checks = await anyio.to_thread.run_sync(_health_checks, service)
+        status = 200 if all(checks.values()) else 503
+        return JSONResponse({"ok": status == 200, "checks": checks}, status_code=status)
+
+    return app
+
+
+def _health_checks(service: Service) -> dict[str, bool]:
+    checks = {"database": False, "nlu": False}
+    try:
+        with service.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        checks["database"] = True
+    except Exception:  # noqa: BLE001 - any failure means "not healthy"
+        log.warning("health check: database unreachable")
+    try:
+        service.parser.parse("hola")
+        checks["nlu"] = True
+    except NluUnavailableError:
+        log.warning("health check: NLU server unreachable")
+    return checks
