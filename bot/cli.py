@@ -58,7 +58,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return the process exit code."""
     args = _parser().parse_args(argv)
     logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
+        level=logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
     )
     # httpx logs full request URLs at INFO, and the Telegram token and the NLU token live
     # in URLs; keep its records out of the log altogether.
@@ -127,9 +129,7 @@ def _ask(args: argparse.Namespace) -> int:
     from bot.storage.memory import MemoryConversationStore
 
     # Each message is judged alone, as a first message from someone new: no state is kept.
-    service = build_service(
-        get_settings(), store=MemoryConversationStore(), confirm_language=False
-    )
+    service = build_service(get_settings(), store=MemoryConversationStore(), confirm_language=False)
     try:
         lines: Sequence[str] = [args.text] if args.text is not None else _stdin_lines(sys.stdin)
         for line in lines:
@@ -175,7 +175,9 @@ def _chat(_args: argparse.Namespace) -> int:
                 return 0
             if line.strip().isdigit() and 0 < int(line.strip()) <= len(choices):
                 payload = choices[int(line.strip()) - 1]
-                incoming = Incoming(Channel.CLI, user, uuid.uuid4().hex, Kind.BUTTON, payload=payload)
+                incoming = Incoming(
+                    Channel.CLI, user, uuid.uuid4().hex, Kind.BUTTON, payload=payload
+                )
             else:
                 incoming = Incoming(Channel.CLI, user, uuid.uuid4().hex, Kind.TEXT, text=line)
     finally:

@@ -13,11 +13,14 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field, StringConstraints
 
 from bot.channels.base import respond
+from bot.core import phrases
 from bot.core.i18n import Translator, language_name
 from bot.core.messages import DEFAULT_LANGUAGE, LANGUAGES, Channel, Incoming, Kind, Reply
 from bot.service import Service
 
-TEMPLATES = Jinja2Templates(directory=str(Path(__file__).resolve().parent.parent / "web" / "templates"))
+TEMPLATES = Jinja2Templates(
+    directory=str(Path(__file__).resolve().parent.parent / "web" / "templates")
+)
 # The browser makes up its own random id; anything else is refused.
 VISITOR_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 MAX_WEB_TEXT = 20_000  # longer bodies are refused outright; 4,096+ gets a friendly reply
@@ -56,7 +59,9 @@ def _render(reply: Reply) -> ReplyOut:
     return ReplyOut(
         text=reply.text,
         buttons=[{"id": b.id, "title": b.title} for b in reply.buttons],
-        options=[{"id": o.id, "title": o.title, "description": o.description} for o in reply.options],
+        options=[
+            {"id": o.id, "title": o.title, "description": o.description} for o in reply.options
+        ],
         list_label=reply.list_label,
         lang=reply.lang,
     )
@@ -91,12 +96,12 @@ class WebChatChannel:
                 "lang": page_lang,
                 "languages": [(code, language_name(code)) for code in LANGUAGES],
                 "strings": {
-                    "title": _("Faro: information for people on the move"),
-                    "placeholder": _("Write your question"),
-                    "send": _("Send"),
-                    "language": _("Language"),
-                    "privacy": _("Do not write your name, phone number or documents here."),
-                    "offline": _("No connection. Your message was not sent. Try again."),
+                    "title": _(phrases.PAGE_TITLE),
+                    "placeholder": _(phrases.PAGE_PLACEHOLDER),
+                    "send": _(phrases.PAGE_SEND),
+                    "language": _(phrases.BUTTON_LANGUAGE),
+                    "privacy": _(phrases.PAGE_PRIVACY),
+                    "offline": _(phrases.PAGE_OFFLINE),
                 },
             },
         )

@@ -10,6 +10,7 @@ from typing import Protocol
 
 from babel.dates import format_date
 
+from bot.core import phrases
 from bot.core.content import TOPICS, Answer, ContentLibrary
 from bot.core.conversation import ConversationStore, PersonState
 from bot.core.i18n import Gettext, Translator, language_name
@@ -47,7 +48,7 @@ PAYLOAD_MENU = "menu"
 PAYLOAD_HUMAN = "human"
 PAYLOAD_LANGUAGE = "language"
 
-LANGUAGE_COMMANDS = frozenset({"language", "lang", "idioma", "langue", "lingua", "lang"})
+LANGUAGE_COMMANDS = frozenset({"language", "lang", "idioma", "langue", "lingua"})
 COMMANDS = frozenset({"start", "menu", "help"}) | LANGUAGE_COMMANDS
 
 SMALL_TALK = {"greet", "goodbye", "thanks", "affirm", "deny", "menu", "change_language"}
@@ -70,6 +71,7 @@ class _Context:
     lang: str
     _: Gettext
     understanding: Understanding | None
+    library: ContentLibrary
 
 
 class Assistant:
@@ -120,6 +122,9 @@ class Assistant:
         text = clean_text(incoming.text)
         incoming = _with_text(incoming, text)
         understanding = None
+        # Read content before the conversation's write transaction opens (SQLite allows
+        # one writer, and a turn should see one consistent library anyway).
+        library = self._content.library()
         if incoming.kind is Kind.TEXT and _has_words(text) and len(text) <= MAX_TEXT_CHARS:
             command = _command_name(text)
             if command is None:
@@ -129,15 +134,21 @@ class Assistant:
         ) as person:
             if person is None:
                 return Turn(replies=(), lang=DEFAULT_LANGUAGE, duplicate=True)
-            return self._decide(incoming, person, understanding)
+            return self._decide(incoming, person, understanding, library)
 
     def _decide(
-        self, incoming: Incoming, person: PersonState, understanding: Understanding | None
+        self,
+        incoming: Incoming,
+        person: PersonState,
+        understanding: Understanding | None,
+        library: ContentLibrary,
     ) -> Turn:
         guess = understanding.language if understanding else None
         chosen = self._settle_language(incoming, person, guess)
         lang = chosen or _fallback_language(person, guess, incoming)
-        ctx = _Context(incoming, person, lang, self._translator.gettext_for(lang), understanding)
+        ctx = _Context(
+            incoming, person, lang, self._translator.gettext_for(lang), understanding, library
+        )
         parse = understanding.parse if understanding else None
         entities = tuple(e.as_dict() for e in understanding.entities) if understanding else ()
 
@@ -155,23 +166,65 @@ class Assistant:
         if incoming.kind is Kind.COMMAND:
             return turn(self._on_command(ctx, incoming.payload))
         if incoming.kind is Kind.VOICE:
-            return turn([self._with_menu_buttons(ctx, ctx._("I cannot listen to voice messages. Please write your question in a few words, or choose a topic."))])
+            return turn(
+                [
+                    self._with_menu_buttons(
+                        ctx,
+                        ctx._(phrases.VOICE),
+                    )
+                ]
+            )
         if incoming.kind in (Kind.MEDIA, Kind.UNSUPPORTED):
-            return turn([self._with_menu_buttons(ctx, ctx._("I can only read text. I cannot open photos, stickers, files or locations. Please write your question, or choose a topic."))])
+            return turn(
+                [
+                    self._with_menu_buttons(
+                        ctx,
+                        ctx._(phrases.MEDIA),
+                    )
+                ]
+            )
 
         text = incoming.text
         if not text:
-            return turn([self._with_menu_buttons(ctx, ctx._("I did not receive any words. Please write your question, or choose a topic."))])
+            return turn(
+                [
+                    self._with_menu_buttons(
+                        ctx,
+                        ctx._(phrases.EMPTY),
+                    )
+                ]
+            )
         if len(text) > MAX_TEXT_CHARS:
-            return turn([self._with_menu_buttons(ctx, ctx._("Your message is very long. Please send a short question, for example: where can I sleep?"))])
+            return turn(
+                [
+                    self._with_menu_buttons(
+                        ctx,
+                        ctx._(phrases.TOO_LONG),
+                    )
+                ]
+            )
         if not _has_words(text):
-            return turn([self._with_menu_buttons(ctx, ctx._("I only see symbols. Please write your question in words, or choose a topic."))])
+            return turn(
+                [
+                    self._with_menu_buttons(
+                        ctx,
+                        ctx._(phrases.SYMBOLS_ONLY),
+                    )
+                ]
+            )
         command = _command_name(text)
         if command is not None:
             return turn(self._on_command(ctx, command))
 
         if parse is None:
-            return turn([self._menu(ctx, ctx._("Sorry, I cannot read messages right now. Please choose a topic from the list."))])
+            return turn(
+                [
+                    self._menu(
+                        ctx,
+                        ctx._(phrases.NLU_DOWN),
+                    )
+                ]
+            )
 
         if chosen is None and self._confirm_language:
             # Not sure of the language yet: ask, and keep the topic to answer after.
@@ -193,16 +246,23 @@ class Assistant:
                 person.lang = requested
         elif incoming.lang in LANGUAGES:
             person.lang = incoming.lang
-        elif person.lang is None and guess is not None and guess.confident:
-            person.lang = guess.lang
-        elif person.lang is None and not self._confirm_language and guess is not None:
+        elif (person.lang is None and guess is not None and guess.confident) or (
+            person.lang is None and not self._confirm_language and guess is not None
+        ):
             person.lang = guess.lang
         return person.lang
 
     def _language_question(self) -> list[Reply]:
-        lines = [self._translator.gettext_for(lang)("Choose your language.") for lang in LANGUAGES]
+        lines = [self._translator.gettext_for(lang)(phrases.CHOOSE_LANGUAGE) for lang in LANGUAGES]
         options = tuple(Option(f"{LANG_PREFIX}{lang}", language_name(lang)) for lang in LANGUAGES)
-        return [Reply(text="\n".join(lines), options=options, list_label="🌐 " + "/".join(LANGUAGES), lang=DEFAULT_LANGUAGE)]
+        return [
+            Reply(
+                text="\n".join(lines),
+                options=options,
+                list_label="🌐 " + "/".join(LANGUAGES),
+                lang=DEFAULT_LANGUAGE,
+            )
+        ]
 
     # -- buttons and commands -------------------------------------------------------------
 
@@ -210,7 +270,7 @@ class Assistant:
         payload = ctx.incoming.payload
         person = ctx.person
         if payload.startswith(LANG_PREFIX):
-            confirmation = ctx._("Okay, I will write to you in English.")
+            confirmation = ctx._(phrases.LANGUAGE_SET)
             pending = person.pending_topic
             person.pending_topic = None
             if pending:
@@ -225,9 +285,9 @@ class Assistant:
         if payload == PAYLOAD_LANGUAGE:
             return self._language_question()
         if payload == PAYLOAD_MENU:
-            return [self._menu(ctx, ctx._("What do you need? Choose a topic."))]
+            return [self._menu(ctx, ctx._(phrases.MENU))]
         # An old or foreign button: never silent, show the menu.
-        return [self._menu(ctx, ctx._("What do you need? Choose a topic."))]
+        return [self._menu(ctx, ctx._(phrases.MENU))]
 
     def _on_command(self, ctx: _Context, command: str) -> list[Reply]:
         if command in LANGUAGE_COMMANDS:
@@ -240,14 +300,10 @@ class Assistant:
             return [
                 self._with_menu_buttons(
                     ctx,
-                    ctx._(
-                        "Write your question in a few words, for example: where can I sleep? "
-                        "or: I want to go home. You can also choose a topic. "
-                        "/menu shows the topics and /language changes the language."
-                    ),
+                    ctx._(phrases.HELP),
                 )
             ]
-        return [self._menu(ctx, ctx._("What do you need? Choose a topic."))]
+        return [self._menu(ctx, ctx._(phrases.MENU))]
 
     # -- intents ---------------------------------------------------------------------------
 
@@ -265,7 +321,7 @@ class Assistant:
             return self._answer(ctx, intent)
         if intent == "voluntary_return_request":
             intro = Reply(
-                ctx._("You want to go back home. I cannot register you here yet. This is how going back works, and where to ask:"),
+                ctx._(phrases.RETURN_REQUEST),
                 lang=ctx.lang,
             )
             return [intro, *self._answer(ctx, "voluntary_return_info")]
@@ -274,18 +330,33 @@ class Assistant:
         if intent == "greet":
             return [self._welcome(ctx)]
         if intent == "goodbye":
-            return [Reply(ctx._("Take care. You can write to me at any time."), lang=ctx.lang)]
+            return [Reply(ctx._(phrases.GOODBYE), lang=ctx.lang)]
         if intent == "thanks":
-            return [self._with_menu_buttons(ctx, ctx._("You are welcome. Take care. If you need anything else, choose a topic."))]
+            return [
+                self._with_menu_buttons(
+                    ctx,
+                    ctx._(phrases.THANKS),
+                )
+            ]
         if intent == "affirm" and suggestions:
             return self._answer(ctx, suggestions[0])
         if intent == "deny" and suggestions:
-            return [self._menu(ctx, ctx._("Okay. Choose a topic from the list, or write your question in other words."))]
+            return [
+                self._menu(
+                    ctx,
+                    ctx._(phrases.DENIED),
+                )
+            ]
         if intent == "change_language":
             return self._language_question()
         if intent == "out_of_scope":
-            return [self._menu(ctx, ctx._("Sorry, I can only help with information for people on the move, like asylum, shelters or going back home."))]
-        return [self._menu(ctx, ctx._("What do you need? Choose a topic."))]
+            return [
+                self._menu(
+                    ctx,
+                    ctx._(phrases.OUT_OF_SCOPE),
+                )
+            ]
+        return [self._menu(ctx, ctx._(phrases.MENU))]
 
     def _not_understood(self, ctx: _Context, parse: Parse) -> list[Reply]:
         person = ctx.person
@@ -294,12 +365,15 @@ class Assistant:
             person.misses = 0
             person.suggestions = []
             return [
-                self._menu(ctx, ctx._("Sorry, I still did not understand. Choose a topic from the list, or ask to talk to a person.")),
+                self._menu(
+                    ctx,
+                    ctx._(phrases.STILL_NOT_SURE),
+                ),
                 Reply(
-                    ctx._("You can also talk to a person."),
+                    ctx._(phrases.ALSO_HUMAN),
                     buttons=(
-                        Button(PAYLOAD_HUMAN, ctx._("Talk to a person")),
-                        Button(PAYLOAD_LANGUAGE, ctx._("Language")),
+                        Button(PAYLOAD_HUMAN, ctx._(phrases.BUTTON_HUMAN)),
+                        Button(PAYLOAD_LANGUAGE, ctx._(phrases.BUTTON_LANGUAGE)),
                     ),
                     lang=ctx.lang,
                 ),
@@ -307,24 +381,35 @@ class Assistant:
         best = [name for name, _ in parse.ranking if name in TOPICS][:2]
         if parse.intent in TOPICS and parse.intent not in best:
             best = [parse.intent, *best][:2]
-        library = self._content.library()
+        library = ctx.library
         buttons = []
         for topic in best:
             answer = library.get(topic, ctx.lang)
             if answer is not None:
                 buttons.append(Button(f"{TOPIC_PREFIX}{topic}", answer.title))
         person.suggestions = [b.id.removeprefix(TOPIC_PREFIX) for b in buttons]
-        buttons.append(Button(PAYLOAD_MENU, ctx._("Menu")))
-        return [Reply(ctx._("I am not sure I understood. Is it one of these?"), buttons=tuple(buttons), lang=ctx.lang)]
+        buttons.append(Button(PAYLOAD_MENU, ctx._(phrases.BUTTON_MENU)))
+        return [
+            Reply(
+                ctx._(phrases.NOT_SURE),
+                buttons=tuple(buttons),
+                lang=ctx.lang,
+            )
+        ]
 
     # -- building replies ------------------------------------------------------------------
 
     def _answer(self, ctx: _Context, topic: str) -> list[Reply]:
-        answer: Answer | None = self._content.library().get(topic, ctx.lang)
+        answer: Answer | None = ctx.library.get(topic, ctx.lang)
         if answer is None or not answer.is_current(self._today()):
-            return [self._with_menu_buttons(ctx, ctx._("I do not have checked information on this right now. Please ask the staff at your shelter, or at IOM or UNHCR."))]
+            return [
+                self._with_menu_buttons(
+                    ctx,
+                    ctx._(phrases.NO_CHECKED_ANSWER),
+                )
+            ]
         city = _first(ctx.understanding, "city")
-        checked = ctx._("Information checked on {date}.").format(
+        checked = ctx._(phrases.CHECKED_ON).format(
             date=format_date(answer.last_verified, format="long", locale=ctx.lang)
         )
         text = f"{answer.text_for(city)}\n\n{checked}"
@@ -332,9 +417,9 @@ class Assistant:
             Reply(
                 text,
                 buttons=(
-                    Button(PAYLOAD_MENU, ctx._("Menu")),
-                    Button(PAYLOAD_HUMAN, ctx._("Talk to a person")),
-                    Button(PAYLOAD_LANGUAGE, ctx._("Language")),
+                    Button(PAYLOAD_MENU, ctx._(phrases.BUTTON_MENU)),
+                    Button(PAYLOAD_HUMAN, ctx._(phrases.BUTTON_HUMAN)),
+                    Button(PAYLOAD_LANGUAGE, ctx._(phrases.BUTTON_LANGUAGE)),
                 ),
                 lang=ctx.lang,
             )
@@ -344,33 +429,40 @@ class Assistant:
         return [
             self._with_menu_buttons(
                 ctx,
-                ctx._("I cannot connect you with a person here yet. You can talk to the staff of your shelter, or of IOM, UNHCR or the Red Cross. If you are in danger now, choose Emergency in the menu."),
+                ctx._(phrases.TALK_TO_HUMAN),
             )
         ]
 
     def _welcome(self, ctx: _Context) -> Reply:
         return self._menu(
             ctx,
-            ctx._("Hello, I am Faro. I give checked information for people on the move: asylum, going back home, shelters, health and more. I am a computer program, not a person. Do not send me your name or your documents. What do you need? Choose a topic or write your question."),
+            ctx._(phrases.WELCOME),
         )
 
     def _menu(self, ctx: _Context, text: str) -> Reply:
-        library = self._content.library()
+        library = ctx.library
         options = []
         for topic in library.topics():
             answer = library.get(topic, ctx.lang)
             if answer is not None and answer.is_current(self._today()):
                 options.append(Option(f"{TOPIC_PREFIX}{topic}", answer.title, answer.summary))
         if not options:
-            return Reply(text, buttons=(Button(PAYLOAD_HUMAN, ctx._("Talk to a person")),), lang=ctx.lang)
-        return Reply(text, options=tuple(options[:10]), list_label=ctx._("Topics"), lang=ctx.lang)
+            return Reply(
+                text, buttons=(Button(PAYLOAD_HUMAN, ctx._(phrases.BUTTON_HUMAN)),), lang=ctx.lang
+            )
+        return Reply(
+            text,
+            options=tuple(options[:10]),
+            list_label=ctx._(phrases.MENU_LIST_LABEL),
+            lang=ctx.lang,
+        )
 
     def _with_menu_buttons(self, ctx: _Context, text: str) -> Reply:
         return Reply(
             text,
             buttons=(
-                Button(PAYLOAD_MENU, ctx._("Menu")),
-                Button(PAYLOAD_LANGUAGE, ctx._("Language")),
+                Button(PAYLOAD_MENU, ctx._(phrases.BUTTON_MENU)),
+                Button(PAYLOAD_LANGUAGE, ctx._(phrases.BUTTON_LANGUAGE)),
             ),
             lang=ctx.lang,
         )
@@ -385,7 +477,9 @@ def clean_text(text: str) -> str:
     """Normalise Unicode and drop invisible control and format characters."""
     normalised = unicodedata.normalize("NFKC", text or "")
     kept = "".join(
-        ch for ch in normalised if ch in "\n\t" or unicodedata.category(ch) not in _DROPPED_CATEGORIES
+        ch
+        for ch in normalised
+        if ch in "\n\t" or unicodedata.category(ch) not in _DROPPED_CATEGORIES
     )
     return " ".join(kept.split())
 

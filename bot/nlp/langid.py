@@ -85,8 +85,18 @@ class LanguageClassifier:
         """Fit a classifier on (text, language) pairs."""
         features = FeatureUnion(
             [
-                ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 4), sublinear_tf=True, min_df=1)),
-                ("words", TfidfVectorizer(analyzer="word", token_pattern=r"(?u)\b\w+\b", sublinear_tf=True)),
+                (
+                    "chars",
+                    TfidfVectorizer(
+                        analyzer="char_wb", ngram_range=(1, 4), sublinear_tf=True, min_df=1
+                    ),
+                ),
+                (
+                    "words",
+                    TfidfVectorizer(
+                        analyzer="word", token_pattern=r"(?u)\b\w+\b", sublinear_tf=True
+                    ),
+                ),
             ]
         )
         pipeline = Pipeline(

@@ -140,7 +140,9 @@ class RasaHttpParser(IntentParser):
         name = intent.get("name")
         if not name:
             raise NluUnavailableError("no intent in the answer (is a model loaded?)")
-        return Parse(intent=str(name), confidence=float(intent.get("confidence") or 0.0), ranking=ranking)
+        return Parse(
+            intent=str(name), confidence=float(intent.get("confidence") or 0.0), ranking=ranking
+        )
 
     def status(self) -> dict[str, Any]:
         """Rasa's `/status` answer (which model is loaded)."""
@@ -294,7 +296,9 @@ class ModelWatcher:
         try:
             self._parser.load_model(candidate)
         except httpx.HTTPError as exc:
-            log.warning("could not load the new NLU model %s: %s", candidate.name, type(exc).__name__)
+            log.warning(
+                "could not load the new NLU model %s: %s", candidate.name, type(exc).__name__
+            )
             return False
         log.info("loaded the new NLU model %s", candidate.name)
         self._loaded = candidate

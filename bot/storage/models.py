@@ -17,14 +17,18 @@ class Person(Base):
     """Someone who wrote to Faro: channel id, language and conversation state, nothing more."""
 
     __tablename__ = "people"
-    __table_args__ = (UniqueConstraint("channel", "channel_user_id", name="uq_people_channel_user"),)
+    __table_args__ = (
+        UniqueConstraint("channel", "channel_user_id", name="uq_people_channel_user"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     channel: Mapped[str] = mapped_column(String(16))
     channel_user_id: Mapped[str] = mapped_column(String(128))
     lang: Mapped[str | None] = mapped_column(String(8))
     state: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
     last_seen_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), index=True
     )

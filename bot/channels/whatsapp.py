@@ -1,0 +1,523 @@
+"""WhatsApp over Meta's Cloud API: a signed webhook in, plain HTTPS calls to the Graph API out."""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import hashlib
+import hmac
+import json
+import logging
+import random
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+from fastapi import APIRouter, Request
+from fastapi.responses import PlainTextResponse, Response
+
+from bot.channels.base import DeliveryError, respond
+from bot.core.assistant import (
+    LANG_PREFIX,
+    PAYLOAD_HUMAN,
+    PAYLOAD_LANGUAGE,
+    PAYLOAD_MENU,
+    TOPIC_PREFIX,
+)
+from bot.core.messages import Channel, Incoming, Kind, Reply
+from bot.service import Service
+
+log = logging.getLogger(__name__)
+
+WEBHOOK_PATH = "/webhooks/whatsapp"
+SIGNATURE_HEADER = "X-Hub-Signature-256"
+SIGNATURE_PREFIX = "sha256="
+
+# Meta's documented limits for session messages, counted conservatively in UTF-16 units.
+TEXT_LIMIT = 4096
+INTERACTIVE_BODY_LIMIT = 1024
+BUTTON_TITLE_LIMIT = 20
+BUTTON_ID_LIMIT = 256
+MAX_BUTTONS = 3
+LIST_BUTTON_LIMIT = 20
+MAX_ROWS = 10
+ROW_ID_LIMIT = 200
+ROW_TITLE_LIMIT = 24
+ROW_DESCRIPTION_LIMIT = 72
+ELLIPSIS = "…"
+# Meta requires a non-empty label; the core always gives one, so this only guards a bug.
+FALLBACK_LIST_LABEL = "☰"
+
+# Webhook notifications are small; anything far bigger is not from Meta and is refused
+# before it is held in memory.
+MAX_BODY_BYTES = 3 * 1024 * 1024
+# A Retry-After longer than this would keep Meta's webhook call open past its patience.
+MAX_RETRY_WAIT = 30.0
+DEFAULT_BACKOFF = 0.5
+
+# Graph API error codes that mean "later", whatever HTTP status carries them: API and
+# throughput limits, pair rate limit, and Meta-side hiccups.
+RETRYABLE_ERROR_CODES = frozenset({1, 2, 4, 80007, 130429, 131000, 131016, 131056, 133004})
+
+# The access token is missing, expired or revoked (Graph API AuthException and code 190).
+AUTH_ERROR_CODES = frozenset({0, 190})
+
+MEDIA_TYPES = frozenset({"image", "sticker", "document", "video", "location", "contacts"})
+# Not messages a person wrote to us: a reaction to one of our messages, or WhatsApp's own
+# notice that a user changed number. Acknowledged, never answered.
+IGNORED_TYPES = frozenset({"system"})
+
+
+class WhatsAppChannel:
+    """The WhatsApp Cloud API channel: verification GET, signed POST webhook, Graph API sends."""
+
+    name = "whatsapp"
+
+    def __init__(self, service: Service, *, backoff: float = DEFAULT_BACKOFF) -> None:
+        settings = service.settings
+        if not (
+            settings.whatsapp_token
+            and settings.whatsapp_app_secret
+            and settings.whatsapp_verify_token
+            and settings.whatsapp_phone_number_id
+        ):
+            raise ValueError("WhatsApp settings are incomplete")
+        self._service = service
+        self._token = settings.whatsapp_token.get_secret_value()
+        self._app_secret = settings.whatsapp_app_secret.get_secret_value().encode()
+        self._verify_token = settings.whatsapp_verify_token.get_secret_value().encode()
+        self._phone_number_id = settings.whatsapp_phone_number_id
+        self._messages_url = (
+            f"{settings.whatsapp_api_base_url.rstrip('/')}/{self._phone_number_id}/messages"
+        )
+        self._timeout = settings.outbound_timeout
+        self._retries = max(0, settings.outbound_retries)
+        self._backoff = backoff
+        self._client: httpx.AsyncClient | None = None
+        self.router = APIRouter()
+        self.router.add_api_route(WEBHOOK_PATH, self.verify, methods=["GET"])
+        self.router.add_api_route(WEBHOOK_PATH, self.webhook, methods=["POST"])
+
+    async def start(self) -> None:
+        """Open the Graph API client with explicit timeouts and connection limits."""
+        self._client = httpx.AsyncClient(
+            timeout=httpx.Timeout(self._timeout),
+            limits=httpx.Limits(max_connections=50, max_keepalive_connections=10),
+            headers={"Authorization": f"Bearer {self._token}"},
+        )
+
+    async def stop(self) -> None:
+        """Close the Graph API client."""
+        if self._client is not None:
+            await self._client.aclose()
+            self._client = None
+
+    # -- inbound -------------------------------------------------------------------------
+
+    async def verify(self, request: Request) -> Response:
+        """Answer Meta's subscription check with the challenge when the verify token matches."""
+        params = request.query_params
+        mode = params.get("hub.mode")
+        token = params.get("hub.verify_token")
+        challenge = params.get("hub.challenge")
+        if (
+            mode == "subscribe"
+            and token is not None
+            and challenge is not None
+            and hmac.compare_digest(token.encode(), self._verify_token)
+        ):
+            return PlainTextResponse(challenge)
+        log.warning("whatsapp verification refused")
+        return Response(status_code=403)
+
+    async def webhook(self, request: Request) -> Response:
+        """Check the signature, then answer every message of the notification, in order."""
+        raw = await _read_body(request)
+        if raw is None:
+            return Response(status_code=413)
+        if not self._signed(raw, request.headers.get(SIGNATURE_HEADER)):
+            log.warning("whatsapp webhook refused: bad or missing signature")
+            return Response(status_code=403)
+        try:
+            notification = json.loads(raw)
+        except ValueError:
+            log.warning("whatsapp webhook refused: body is not JSON")
+            return Response(status_code=400)
+        if not isinstance(notification, dict):
+            log.warning("whatsapp webhook refused: body is not a JSON object")
+            return Response(status_code=400)
+
+        assistant, store = self._service.assistant, self._service.store
+        for wa_id, incoming in self._incoming_messages(notification):
+            try:
+                await respond(assistant, store, incoming, self._sender(wa_id))
+            except DeliveryError:
+                # The claim is released; Meta redelivers the whole notification and the
+                # messages already answered are skipped as duplicates.
+                return Response(status_code=500)
+        return Response(status_code=200)
+
+    def _signed(self, raw: bytes, header: str | None) -> bool:
+        if not header or not header.startswith(SIGNATURE_PREFIX):
+            return False
+        given = header.removeprefix(SIGNATURE_PREFIX).strip().lower().encode()
+        expected = hmac.new(self._app_secret, raw, hashlib.sha256).hexdigest().encode()
+        return hmac.compare_digest(given, expected)
+
+    def _incoming_messages(self, notification: dict[str, Any]) -> Iterator[tuple[str, Incoming]]:
+        if notification.get("object") not in (None, "whatsapp_business_account"):
+            return
+        for entry in _dicts(notification.get("entry")):
+            for change in _dicts(entry.get("changes")):
+                if change.get("field", "messages") != "messages":
+                    continue
+                value = _dict(change.get("value"))
+                phone_number_id = _dict(value.get("metadata")).get("phone_number_id")
+                if phone_number_id is not None and str(phone_number_id) != self._phone_number_id:
+                    # Another number of the same business account: not ours to answer.
+                    log.info("whatsapp notification for another phone number ignored")
+                    continue
+                _log_statuses(value)
+                _log_errors("whatsapp notification error", value.get("errors"))
+                for message in _dicts(value.get("messages")):
+                    parsed = parse_message(message)
+                    if parsed is not None:
+                        yield parsed
+
+    # -- outbound ------------------------------------------------------------------------
+
+    def _sender(self, wa_id: str) -> _Sender:
+        return _Sender(self, wa_id)
+
+    async def send_reply(self, wa_id: str, reply: Reply) -> None:
+        """Deliver one reply (one or more Cloud API messages); DeliveryError if it cannot be."""
+        for body in render_reply(wa_id, reply):
+            await self._post(body)
+
+    async def _post(self, body: dict[str, Any]) -> None:
+        client = self._client
+        if client is None:
+            raise RuntimeError("WhatsAppChannel.start() was not called")
+        attempts = self._retries + 1
+        for attempt in range(attempts):
+            wait: float | None
+            try:
+                response = await client.post(self._messages_url, json=body)
+            except httpx.TransportError as error:  # timeouts, refused and reset connections
+                log.warning(
+                    "whatsapp send failed (%s), attempt %d", type(error).__name__, attempt + 1
+                )
+                wait = None
+            else:
+                if response.is_success:
+                    return
+                code = _error_code(response)
+                if _auth_failure(response.status_code, code):
+                    # An expired or revoked token: nothing reaches anyone until it is
+                    # renewed, so let Meta redeliver rather than drop the message.
+                    log.error(
+                        "whatsapp send unauthorised: error code %s; check WHATSAPP_TOKEN", code
+                    )
+                    raise DeliveryError("whatsapp token refused")
+                if not _retryable(response.status_code, code):
+                    # Our request is wrong or the person cannot be reached (e.g. outside the
+                    # 24-hour window): retrying or redelivering cannot help.
+                    log.error(
+                        "whatsapp send rejected: HTTP %d, error code %s; not retried",
+                        response.status_code,
+                        code,
+                    )
+                    return
+                log.warning(
+                    "whatsapp send deferred: HTTP %d, error code %s, attempt %d",
+                    response.status_code,
+                    code,
+                    attempt + 1,
+                )
+                wait = _retry_after(response)
+            if attempt + 1 < attempts:
+                await asyncio.sleep(self._delay(attempt, wait))
+        raise DeliveryError(f"whatsapp send failed after {attempts} attempts")
+
+    def _delay(self, attempt: int, retry_after: float | None) -> float:
+        if retry_after is not None:
+            return min(retry_after, MAX_RETRY_WAIT)
+        base = self._backoff * 2.0**attempt
+        jitter = random.uniform(0, base / 2)  # noqa: S311 - spreads retries, not a secret
+        return min(base + jitter, MAX_RETRY_WAIT)
+
+
+@dataclass(frozen=True, slots=True)
+class _Sender:
+    """The `send` callable respond() wants, bound to one recipient."""
+
+    channel: WhatsAppChannel
+    wa_id: str
+
+    async def __call__(self, reply: Reply) -> None:
+        await self.channel.send_reply(self.wa_id, reply)
+
+
+# -- parsing -----------------------------------------------------------------------------------
+
+
+def parse_message(message: dict[str, Any]) -> tuple[str, Incoming] | None:
+    """Turn one `messages[]` item into (wa_id, Incoming); None when it needs no answer."""
+    wa_id = message.get("from")
+    wamid = message.get("id")
+    if not isinstance(wa_id, str) or not wa_id or not isinstance(wamid, str) or not wamid:
+        log.warning("whatsapp message without sender or id ignored")
+        return None
+    kind_name = message.get("type")
+    if kind_name in IGNORED_TYPES:
+        return None
+    kind, text, payload = _interpret(message, kind_name)
+    incoming = Incoming(
+        channel=Channel.WHATSAPP,
+        user_id=wa_id,
+        message_id=_message_key(wamid),
+        kind=kind,
+        text=text,
+        payload=payload,
+    )
+    return wa_id, incoming
+
+
+def _interpret(message: dict[str, Any], kind_name: object) -> tuple[Kind, str, str]:
+    if kind_name == "text":
+        return Kind.TEXT, _str(_dict(message.get("text")).get("body")), ""
+    if kind_name == "interactive":
+        interactive = _dict(message.get("interactive"))
+        reply_type = interactive.get("type")
+        if reply_type in ("button_reply", "list_reply"):
+            reply_id = _str(_dict(interactive.get(reply_type)).get("id"))
+            if reply_id:
+                return Kind.BUTTON, "", reply_id
+        return Kind.UNSUPPORTED, "", ""
+    if kind_name == "button":
+        # A template's quick-reply button: its payload is ours only if we set it.
+        button = _dict(message.get("button"))
+        payload = _str(button.get("payload"))
+        if _is_faro_payload(payload):
+            return Kind.BUTTON, "", payload
+        return Kind.TEXT, _str(button.get("text")) or payload, ""
+    if kind_name == "audio":
+        return Kind.VOICE, "", ""
+    if kind_name in MEDIA_TYPES:
+        return Kind.MEDIA, "", ""
+    if kind_name == "request_welcome":
+        # The person opened the chat for the first time: greet as /start would.
+        return Kind.COMMAND, "", "start"
+    return Kind.UNSUPPORTED, "", ""
+
+
+def _is_faro_payload(payload: str) -> bool:
+    return payload in (PAYLOAD_MENU, PAYLOAD_HUMAN, PAYLOAD_LANGUAGE) or payload.startswith(
+        (TOPIC_PREFIX, LANG_PREFIX)
+    )
+
+
+def _message_key(wamid: str) -> str:
+    # The dedupe column holds 256 characters; wamids are far shorter, but a longer id
+    # must still dedupe rather than fail the insert.
+    if len(wamid) <= 256:
+        return wamid
+    return "sha256:" + hashlib.sha256(wamid.encode()).hexdigest()
+
+
+def _log_statuses(value: dict[str, Any]) -> None:
+    for status in _dicts(value.get("statuses")):
+        if status.get("status") == "failed":
+            _log_errors("whatsapp message failed", status.get("errors"))
+
+
+def _log_errors(what: str, errors: object) -> None:
+    codes = [error.get("code") for error in _dicts(errors)]
+    if codes:
+        log.warning("%s: error codes %s", what, codes)
+
+
+# -- rendering ---------------------------------------------------------------------------------
+
+
+def render_reply(wa_id: str, reply: Reply) -> list[dict[str, Any]]:
+    """The Cloud API message bodies for one reply, within every WhatsApp limit."""
+    if reply.buttons:
+        head, body = _split_for_interactive(reply.text)
+        interactive: dict[str, Any] = {
+            "type": "button",
+            "body": {"text": body},
+            "action": {
+                "buttons": [
+                    {
+                        "type": "reply",
+                        "reply": {
+                            "id": _prefix(button.id, BUTTON_ID_LIMIT),
+                            "title": _fit(button.title, BUTTON_TITLE_LIMIT),
+                        },
+                    }
+                    for button in reply.buttons[:MAX_BUTTONS]
+                ]
+            },
+        }
+        return [*_text_bodies(wa_id, head), _interactive_body(wa_id, interactive)]
+    if reply.options:
+        head, body = _split_for_interactive(reply.text)
+        rows = []
+        for option in reply.options[:MAX_ROWS]:
+            row = {
+                "id": _prefix(option.id, ROW_ID_LIMIT),
+                "title": _fit(option.title, ROW_TITLE_LIMIT),
+            }
+            if option.description.strip():
+                row["description"] = _fit(option.description, ROW_DESCRIPTION_LIMIT)
+            rows.append(row)
+        interactive = {
+            "type": "list",
+            "body": {"text": body},
+            "action": {
+                "button": _fit(reply.list_label, LIST_BUTTON_LIMIT) or FALLBACK_LIST_LABEL,
+                "sections": [{"rows": rows}],
+            },
+        }
+        return [*_text_bodies(wa_id, head), _interactive_body(wa_id, interactive)]
+    return _text_bodies(wa_id, reply.text)
+
+
+def _envelope(wa_id: str) -> dict[str, Any]:
+    return {"messaging_product": "whatsapp", "recipient_type": "individual", "to": wa_id}
+
+
+def _text_bodies(wa_id: str, text: str) -> list[dict[str, Any]]:
+    return [
+        {**_envelope(wa_id), "type": "text", "text": {"preview_url": False, "body": chunk}}
+        for chunk in _chunks(text, TEXT_LIMIT)
+    ]
+
+
+def _interactive_body(wa_id: str, interactive: dict[str, Any]) -> dict[str, Any]:
+    return {**_envelope(wa_id), "type": "interactive", "interactive": interactive}
+
+
+def _split_for_interactive(text: str) -> tuple[str, str]:
+    """Split `text` into what goes first as plain text and a short interactive body."""
+    text = text.strip()
+    if _units(text) <= INTERACTIVE_BODY_LIMIT:
+        return "", text or ELLIPSIS
+    head, _, tail = text.rpartition("\n")
+    tail = tail.strip()
+    if head.strip() and tail and _units(tail) <= INTERACTIVE_BODY_LIMIT:
+        return head.rstrip(), tail
+    # One unbroken block: send it whole, and repeat its end beside the buttons.
+    return text, _fit(tail or text, INTERACTIVE_BODY_LIMIT)
+
+
+def _chunks(text: str, limit: int) -> list[str]:
+    """Cut `text` into pieces of at most `limit`, at paragraph, line or word breaks."""
+    text = text.strip()
+    chunks: list[str] = []
+    while _units(text) > limit:
+        window = _prefix(text, limit)
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(" "))
+        if cut < len(window) // 2:
+            cut = len(window)
+        chunks.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    if text:
+        chunks.append(text)
+    return chunks
+
+
+def _fit(text: str, limit: int) -> str:
+    """`text` on one line, cut to `limit` UTF-16 units at a word break, with an ellipsis."""
+    text = " ".join(text.split())
+    if _units(text) <= limit:
+        return text
+    window = _prefix(text, limit - 1)
+    space = window.rfind(" ")
+    if space >= len(window) // 2:
+        window = window[:space]
+    return window.rstrip() + ELLIPSIS
+
+
+def _units(text: str) -> int:
+    # Meta's limits are enforced in JavaScript-style string length, where an emoji counts
+    # twice; counting UTF-16 units never exceeds them.
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _prefix(text: str, limit: int) -> str:
+    """The longest prefix of `text` within `limit` UTF-16 units."""
+    total = 0
+    for index, char in enumerate(text):
+        total += 2 if ord(char) > 0xFFFF else 1
+        if total > limit:
+            return text[:index]
+    return text
+
+
+# -- HTTP helpers ------------------------------------------------------------------------------
+
+
+async def _read_body(request: Request) -> bytes | None:
+    """The raw body, or None when it is larger than any Meta notification."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        return None
+    buffer = bytearray()
+    async for chunk in request.stream():
+        buffer.extend(chunk)
+        if len(buffer) > MAX_BODY_BYTES:
+            return None
+    return bytes(buffer)
+
+
+def _error_code(response: httpx.Response) -> int | None:
+    try:
+        error = _dict(_dict(response.json()).get("error"))
+    except ValueError:
+        return None
+    code = error.get("code")
+    return code if isinstance(code, int) else None
+
+
+def _auth_failure(status: int, code: int | None) -> bool:
+    return status == 401 or code in AUTH_ERROR_CODES
+
+
+def _retryable(status: int, code: int | None) -> bool:
+    return status == 429 or status >= 500 or code in RETRYABLE_ERROR_CODES
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    """Seconds from a Retry-After header (delta-seconds or HTTP date), if any."""
+    header = response.headers.get("retry-after")
+    if not header:
+        return None
+    header = header.strip()
+    try:
+        return max(0.0, float(header))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(header)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+# -- JSON helpers ------------------------------------------------------------------------------
+
+
+def _dict(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _dicts(value: object) -> list[dict[str, Any]]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _str(value: object) -> str:
+    return value if isinstance(value, str) else ""

@@ -1,0 +1,54 @@
+"""The held-out NLU test set: one Rasa YAML file per language under nlu/tests/."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+NLU_DIR = Path(__file__).resolve().parent.parent
+HELDOUT_DIR = NLU_DIR / "tests"
+LANGUAGES = ("es", "en", "fr", "ht", "pt")
+
+
+@dataclass(frozen=True)
+class Example:
+    """One labelled held-out message."""
+
+    text: str
+    intent: str
+    lang: str
+
+
+def read_examples(path: Path, lang: str) -> list[Example]:
+    """The labelled examples of one Rasa NLU YAML file."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    examples = []
+    for block in data.get("nlu", []):
+        intent = block.get("intent")
+        for line in str(block.get("examples", "")).splitlines():
+            line = line.strip()
+            if intent and line.startswith("- "):
+                examples.append(Example(line[2:].strip(), str(intent), lang))
+    return examples
+
+
+def heldout(directory: Path = HELDOUT_DIR) -> list[Example]:
+    """Every held-out example, in all languages."""
+    examples: list[Example] = []
+    for lang in LANGUAGES:
+        path = directory / f"heldout_{lang}.yml"
+        if path.exists():
+            examples.extend(read_examples(path, lang))
+    return examples
+
+
+def training(directory: Path = NLU_DIR / "data") -> list[Example]:
+    """Every training example, in all languages."""
+    examples: list[Example] = []
+    for lang in LANGUAGES:
+        path = directory / f"nlu_{lang}.yml"
+        if path.exists():
+            examples.extend(read_examples(path, lang))
+    return examples

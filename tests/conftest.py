@@ -1,0 +1,128 @@
+"""Shared fixtures: databases (SQLite and PostgreSQL), the real Rasa server, services."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+
+from bot.core.understanding import IntentParser
+from bot.nlp.rasa import RasaHttpParser, RasaServer, train
+from bot.service import Service, build_service
+from bot.settings import Settings
+from tests.fakes.nlu import DEFAULT_RULES, KeywordParser
+
+POSTGRES_ADMIN_DSN = os.environ.get(
+    "FARO_TEST_POSTGRES_DSN", "host=127.0.0.1 port=5432 user=postgres dbname=postgres"
+)
+REQUIRE_POSTGRES = os.environ.get("FARO_REQUIRE_POSTGRES") == "1"
+
+
+def _postgres_available() -> bool:
+    try:
+        with psycopg.connect(POSTGRES_ADMIN_DSN, connect_timeout=3):
+            return True
+    except psycopg.Error:
+        return False
+
+
+@pytest.fixture(scope="session")
+def postgres_admin_dsn() -> str:
+    """DSN of a PostgreSQL server where tests may create databases (skips or fails if none)."""
+    if not _postgres_available():
+        if REQUIRE_POSTGRES:
+            pytest.fail(
+                f"PostgreSQL is required (FARO_REQUIRE_POSTGRES=1) but unreachable: {POSTGRES_ADMIN_DSN}"
+            )
+        pytest.skip("PostgreSQL is not reachable")
+    return POSTGRES_ADMIN_DSN
+
+
+@pytest.fixture
+def postgres_url(postgres_admin_dsn: str) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database, dropped after the test."""
+    name = f"faro_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres_admin_dsn, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    params = psycopg.conninfo.conninfo_to_dict(postgres_admin_dsn)
+    host, port, user = (
+        params.get("host", "127.0.0.1"),
+        params.get("port", "5432"),
+        params.get("user", "postgres"),
+    )
+    yield f"postgresql+psycopg://{user}@{host}:{port}/{name}"
+    with psycopg.connect(postgres_admin_dsn, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    """A fresh SQLite file database."""
+    return f"sqlite:///{tmp_path / 'faro.db'}"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest) -> str:
+    """Each storage test runs on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        return str(request.getfixturevalue("sqlite_url"))
+    return str(request.getfixturevalue("postgres_url"))
+
+
+@pytest.fixture(scope="session")
+def nlu_server() -> Iterator[RasaServer]:
+    """The real Rasa NLU server with the project's model, started once per test session."""
+    server = RasaServer(model_path=train())
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def nlu_parser(nlu_server: RasaServer) -> Iterator[RasaHttpParser]:
+    """A client of the real Rasa server."""
+    parser = RasaHttpParser(nlu_server.url, nlu_server.token, timeout=5.0)
+    yield parser
+    parser.close()
+
+
+def make_settings(database_url: str, **overrides: Any) -> Settings:
+    """Settings for a test, ignoring any `.env` file and the real environment's channels."""
+    values: dict[str, Any] = {
+        "DATABASE_URL": database_url,
+        "TELEGRAM_BOT_TOKEN": None,
+        "TELEGRAM_WEBHOOK_SECRET": None,
+        "WHATSAPP_TOKEN": None,
+        "WHATSAPP_APP_SECRET": None,
+        "WHATSAPP_VERIFY_TOKEN": None,
+        "WHATSAPP_PHONE_NUMBER_ID": None,
+        "FARO_NLU_URL": "http://127.0.0.1:9",
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+ServiceFactory = Callable[..., Service]
+
+
+@pytest.fixture
+def make_service(sqlite_url: str) -> Iterator[ServiceFactory]:
+    """Build services on a fresh SQLite database (or another URL); closes them afterwards."""
+    built: list[Service] = []
+
+    def factory(
+        parser: IntentParser | None = None, database_url: str | None = None, **overrides: Any
+    ) -> Service:
+        settings = make_settings(database_url or sqlite_url, **overrides)
+        service = build_service(settings, parser=parser or KeywordParser(DEFAULT_RULES))
+        built.append(service)
+        return service
+
+    yield factory
+    for service in built:
+        service.close()
