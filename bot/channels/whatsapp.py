@@ -67,7 +67,7 @@ AUTH_ERROR_CODES = frozenset({0, 190})
 MEDIA_TYPES = frozenset({"image", "sticker", "document", "video", "location", "contacts"})
 # Not messages a person wrote to us: a reaction to one of our messages, or WhatsApp's own
 # notice that a user changed number. Acknowledged, never answered.
-IGNORED_TYPES = frozenset({"system"})
+IGNORED_TYPES = frozenset({"reaction", "system"})
 
 
 class WhatsAppChannel:
@@ -270,6 +270,7 @@ def parse_message(message: dict[str, Any]) -> tuple[str, Incoming] | None:
     if not isinstance(wa_id, str) or not wa_id or not isinstance(wamid, str) or not wamid:
         log.warning("whatsapp message without sender or id ignored")
         return None
+    log.info("from %s", wa_id)
     kind_name = message.get("type")
     if kind_name in IGNORED_TYPES:
         return None

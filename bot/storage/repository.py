@@ -34,9 +34,10 @@ def claim_message(*, session: Session, channel: str, message_id: str) -> bool:
         _insert(session, ProcessedMessage)
         .values(channel=channel, message_id=message_id)
         .on_conflict_do_nothing(index_elements=["channel", "message_id"])
+        .returning(ProcessedMessage.message_id)
     )
-    result = session.execute(statement)
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    # RETURNING, not rowcount: drivers disagree on rowcount after ON CONFLICT DO NOTHING.
+    return session.execute(statement).first() is not None
 
 
 def release_message(*, session: Session, channel: str, message_id: str) -> None:
@@ -50,11 +51,15 @@ def release_message(*, session: Session, channel: str, message_id: str) -> None:
 
 def lock_person(*, session: Session, channel: str, channel_user_id: str) -> tuple[Person, bool]:
     """Fetch the person row for update, creating it first if needed; True when created."""
-    created = session.execute(
-        _insert(session, Person)
-        .values(channel=channel, channel_user_id=channel_user_id, state={})
-        .on_conflict_do_nothing(index_elements=["channel", "channel_user_id"])
-    ).rowcount  # type: ignore[attr-defined]
+    created = (
+        session.execute(
+            _insert(session, Person)
+            .values(channel=channel, channel_user_id=channel_user_id, state={})
+            .on_conflict_do_nothing(index_elements=["channel", "channel_user_id"])
+            .returning(Person.id)
+        ).first()
+        is not None
+    )
     person = session.execute(
         select(Person)
         .where(Person.channel == channel, Person.channel_user_id == channel_user_id)
