@@ -183,7 +183,11 @@ class TelegramChannel:
             return Response(status_code=400)
         try:
             update = Update.de_json(data, self.application.bot)
-        except Exception as exc:  # any shape PTB cannot read is a bad request
+        except Exception as exc:  # any shape PTB cannot read
+            if not any(kind in data for kind in ALLOWED_UPDATES):
+                # Faro would ignore it anyway; refusing it would only make Telegram resend it.
+                log.info("Telegram update of an unused type not parsed (%s)", type(exc).__name__)
+                return Response(status_code=200)
             log.warning("Telegram update could not be parsed (%s)", type(exc).__name__)
             return Response(status_code=400)
         if not await self._ready():

@@ -270,7 +270,6 @@ def parse_message(message: dict[str, Any]) -> tuple[str, Incoming] | None:
     if not isinstance(wa_id, str) or not wa_id or not isinstance(wamid, str) or not wamid:
         log.warning("whatsapp message without sender or id ignored")
         return None
-    log.info("from %s", wa_id)
     kind_name = message.get("type")
     if kind_name in IGNORED_TYPES:
         return None

@@ -86,7 +86,7 @@ class Assistant:
         entity_extractor: EntityExtractor,
         content: ContentProvider,
         translator: Translator,
-        threshold: float = 0.45,
+        threshold: float = 0.5,
         confirm_language: bool = True,
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:

@@ -69,9 +69,10 @@ class TelegramHarness:
         self, body: dict[str, Any] | bytes, *, secret: str | None = TELEGRAM_SECRET
     ) -> httpx.Response:
         """Deliver a webhook call as Telegram does."""
-        headers = {"Content-Type": "application/json"}
+        headers: dict[str, str | bytes] = {"Content-Type": "application/json"}
         if secret is not None:
-            headers["X-Telegram-Bot-Api-Secret-Token"] = secret
+            # Sent as raw UTF-8 bytes, as a misconfigured or hostile sender might.
+            headers["X-Telegram-Bot-Api-Secret-Token"] = secret.encode("utf-8")
         if isinstance(body, bytes):
             return await self.client.post("/webhooks/telegram", content=body, headers=headers)
         return await self.client.post("/webhooks/telegram", json=body, headers=headers)

@@ -1086,17 +1086,21 @@ async def test_nlu_down_gets_the_menu_in_the_persons_language_promptly(start: St
 
 
 @pytest.mark.rasa
-async def test_real_nlu_answers_portuguese_in_portuguese(start: Start, nlu_parser: Any) -> None:
+@pytest.mark.parametrize(
+    ("question", "topic", "lang"),
+    [
+        ("Onde posso dormir esta noite? Preciso de um abrigo", "shelter", "pt"),
+        ("Mwen bezwen wè yon doktè, pitit mwen malad", "health", "ht"),
+    ],
+    ids=["pt", "ht"],
+)
+async def test_real_nlu_answers_in_the_persons_language(
+    start: Start, nlu_parser: Any, question: str, topic: str, lang: str
+) -> None:
     wa = await start(parser=nlu_parser)
-    response = await wa.post(
-        notification(text("Onde posso dormir esta noite? Preciso de um abrigo"))
-    )
+    response = await wa.post(notification(text(question)))
     assert response.status_code == 200
-    sent = wa.sent()
-    if sent and sent[-1]["interactive"]["type"] == "list" and "lang:pt" in row_ids(sent[-1]):
-        # Not sure of the language yet: the core asks, and keeps the topic for after.
-        await wa.post(notification(list_reply("lang:pt", "Português")))
-        sent = wa.sent()
-    assert answer_text(wa.service, "shelter", "pt") in interactive_text(sent[-1])
-    for body in sent:
-        assert_within_limits(body)
+    [body] = wa.sent()
+    assert_within_limits(body)
+    assert answer_text(wa.service, topic, lang) in interactive_text(body)
+    assert button_ids(body) == ["menu", "human", "language"]
