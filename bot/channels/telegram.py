@@ -133,7 +133,7 @@ class TelegramChannel:
         if not await self._ready():
             log.warning("Telegram API not reachable at start; will retry on the next update")
         if self._poll_on_start:
-            self._polling = asyncio.create_task(self.poll(), name="telegram-long-polling")
+            self._polling = asyncio.create_task(self._keep_polling(), name="telegram-polling")
 
     async def stop(self) -> None:
         """Stop long polling, then stop and shut down the Application."""
@@ -174,6 +174,7 @@ class TelegramChannel:
     async def webhook(self, request: Request) -> Response:
         """Check the secret, parse the update, process it, and answer only once it is done."""
         if not self._secret_matches(request.headers.get(SECRET_HEADER)):
+            log.info("Telegram webhook refused: secret token missing or wrong")
             return Response(status_code=403)
         try:
             data = json.loads(await request.body())
@@ -315,10 +316,11 @@ class TelegramChannel:
         failures = 0
         while True:
             try:
+                # getUpdates is refused while a webhook is set.
                 if await self._ready():
                     await self._with_retries("deleteWebhook", bot.delete_webhook)
                     break
-            except DeliveryError:
+            except (DeliveryError, TelegramError):
                 pass
             failures += 1
             await asyncio.sleep(self._pause(failures))
@@ -330,9 +332,8 @@ class TelegramChannel:
                 updates = await bot.get_updates(
                     offset=offset, timeout=long_poll_seconds, allowed_updates=ALLOWED_UPDATES
                 )
-            except (InvalidToken, Forbidden) as exc:
-                log.error("Telegram long polling stopped (%s)", type(exc).__name__)
-                raise
+            except (InvalidToken, Forbidden):
+                raise  # the token is wrong or revoked: asking again cannot help
             except TelegramError as exc:
                 failures += 1
                 log.warning("Telegram getUpdates failed (%s)", type(exc).__name__)
@@ -347,6 +348,13 @@ class TelegramChannel:
                 offset = update.update_id + 1
             else:
                 failures = 0
+
+    async def _keep_polling(self) -> None:
+        try:
+            await self.poll()
+        except Exception as exc:
+            # The rest of the service keeps running; the log says why Telegram went quiet.
+            log.error("Telegram long polling stopped (%s)", type(exc).__name__)
 
     def _pause(self, failures: int) -> float:
         return float(min(self._backoff * 2 ** max(0, failures - 1), MAX_POLL_PAUSE))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import datetime as dt
 import json
 import logging
 import os
@@ -16,9 +17,16 @@ from typing import Any
 
 import pytest
 from telegram import InlineKeyboardButton, Update
+from telegram.error import RetryAfter
 
 from bot import PROJECT_ROOT
-from bot.channels.telegram import command_name, fit_text, render, to_incoming
+from bot.channels.telegram import (
+    command_name,
+    fit_text,
+    render,
+    retry_after_seconds,
+    to_incoming,
+)
 from bot.core.i18n import Translator, language_name
 from bot.core.messages import LANGUAGES, Button, Kind, Option, Reply
 from bot.nlp.rasa import RasaHttpParser
@@ -32,6 +40,12 @@ from tests.channels.conftest import (
 from tests.conftest import ServiceFactory
 from tests.fakes.nlu import DownParser
 from tests.fakes.telegram_api import FakeTelegramApi
+
+# Constructing a RetryAfter reads its own deprecated int attribute inside PTB (v22.2+);
+# the channel handles both the int and the timedelta form.
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:.*retry_after.*:telegram.warnings.PTBDeprecationWarning"
+)
 
 SAMPLES = Path("/work/shared/samples")
 if not SAMPLES.exists():
@@ -610,6 +624,56 @@ async def test_blocked_by_the_person_is_done_without_retry(telegram: TelegramHar
     assert telegram.processed() == ["19"]
 
 
+async def test_bad_request_is_dropped_without_retry(telegram: TelegramHarness) -> None:
+    telegram.api.fail("sendMessage", 400, description="Bad Request: chat not found")
+
+    response = await telegram.post(message_update(25, text="/help"))
+
+    assert response.status_code == 200
+    assert len(telegram.api.calls_to("sendMessage")) == 1
+    assert telegram.processed() == ["25"]
+
+
+class BrokenParser:
+    """A parser with a bug: it raises something the core does not expect."""
+
+    def parse(self, text: str) -> Any:
+        """Fail with the text in the message, as careless code would."""
+        raise ValueError(f"cannot parse {text!r}")
+
+
+async def test_a_failure_in_the_core_answers_500_and_logs_no_text(
+    open_telegram: OpenTelegram, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    async with open_telegram(BrokenParser()) as telegram:
+        response = await telegram.post(message_update(26, text="mi nombre es Ana Pérez"))
+
+        assert response.status_code == 500
+        assert telegram.processed() == []
+        assert telegram.api.sent() == []
+    errors = [r for r in caplog.records if r.name == "bot.channels.telegram"]
+    assert any("ValueError" in r.getMessage() for r in errors)
+    assert all("Ana" not in r.getMessage() for r in caplog.records)
+
+
+async def test_api_down_at_start_does_not_stop_the_app(
+    open_telegram: OpenTelegram, telegram_api: FakeTelegramApi
+) -> None:
+    telegram_api.fail("getMe", 502, times=2)
+
+    async with open_telegram() as telegram:
+        update = message_update(27, text="/help")
+        down = await telegram.post(update)
+        assert down.status_code == 503  # Telegram keeps it and delivers it again
+        assert telegram.processed() == []
+
+        back = await telegram.post(update)
+
+        assert back.status_code == 200
+        assert len(telegram.api.sent()) == 1
+
+
 async def test_logs_carry_no_personal_data(
     open_telegram: OpenTelegram, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -721,6 +785,23 @@ async def test_long_polling_fetches_again_what_was_not_delivered(
         assert telegram.processed() == ["600"]
 
     assert [c.status for c in telegram_api.calls_to("sendMessage")] == [500, 200]
+
+
+async def test_long_polling_stops_on_a_revoked_token(
+    open_telegram: OpenTelegram, telegram_api: FakeTelegramApi, caplog: pytest.LogCaptureFixture
+) -> None:
+    telegram_api.fail("getUpdates", 401)
+
+    async with open_telegram(polling=True) as telegram:
+        await wait_for(
+            lambda: any(
+                "long polling stopped (InvalidToken)" in r.getMessage() for r in caplog.records
+            )
+        )
+        response = await telegram.client.get("/healthz")
+        assert response.status_code in (200, 503)  # the app itself keeps serving
+
+    assert len(telegram_api.calls_to("getUpdates")) == 1
 
 
 def _free_port() -> int:
@@ -836,6 +917,16 @@ def test_long_text_is_cut_safely(text: str) -> None:
     assert cut.endswith("…")
     assert not cut[:-1].endswith(("\u200d", " "))
     assert text.startswith(cut[:-1])
+
+
+@pytest.mark.parametrize("value", [3, dt.timedelta(seconds=3)])
+def test_retry_after_as_int_or_timedelta(
+    value: int | dt.timedelta, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if isinstance(value, dt.timedelta):
+        monkeypatch.setenv("PTB_TIMEDELTA", "1")
+
+    assert retry_after_seconds(RetryAfter(value)) == 3.0
 
 
 def test_short_text_is_left_alone() -> None:
