@@ -109,9 +109,7 @@ def _train(args: argparse.Namespace) -> int:
 
 def _turn_json(text: str, turn: Turn) -> dict[str, Any]:
     buttons = [
-        {"id": item.id, "title": item.title}
-        for reply in turn.replies
-        for item in (*reply.buttons, *reply.options)
+        {"id": item.id, "title": item.title} for reply in turn.replies for item in reply.choices
     ]
     return {
         "text": text,
@@ -165,7 +163,7 @@ def _chat(_args: argparse.Namespace) -> int:
             choices = []
             for reply in turn.replies:
                 print(f"\nFaro: {reply.text}")
-                for item in (*reply.buttons, *reply.options):
+                for item in reply.choices:
                     choices.append(item.id)
                     print(f"  [{len(choices)}] {item.title}")
             try:

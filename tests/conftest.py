@@ -37,7 +37,8 @@ def postgres_admin_dsn() -> str:
     if not _postgres_available():
         if REQUIRE_POSTGRES:
             pytest.fail(
-                f"PostgreSQL is required (FARO_REQUIRE_POSTGRES=1) but unreachable: {POSTGRES_ADMIN_DSN}"
+                "PostgreSQL is required (FARO_REQUIRE_POSTGRES=1) but unreachable: "
+                + POSTGRES_ADMIN_DSN
             )
         pytest.skip("PostgreSQL is not reachable")
     return POSTGRES_ADMIN_DSN

@@ -108,10 +108,7 @@ class WebChatChannel:
 
     async def message(self, body: ChatMessage) -> ChatAnswer:
         """Take one message from the page and return Faro's replies."""
-        if body.payload:
-            kind = Kind.BUTTON
-        else:
-            kind = Kind.TEXT
+        kind = Kind.BUTTON if body.payload else Kind.TEXT
         incoming = Incoming(
             channel=Channel.WEB,
             user_id=body.visitor,

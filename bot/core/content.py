@@ -186,9 +186,9 @@ def load_topic_file(path: Path) -> TopicFile:
         raise ContentError(f"{path.name}: {problems}") from exc
     if topic_file.topic != path.stem:
         raise ContentError(f"{path.name}: topic: {topic_file.topic!r} must match the file name")
-    problems = list(_length_problems(topic_file))
-    if problems:
-        raise ContentError(f"{path.name}: " + "; ".join(problems))
+    too_long = list(_length_problems(topic_file))
+    if too_long:
+        raise ContentError(f"{path.name}: " + "; ".join(too_long))
     return topic_file
 
 

@@ -83,6 +83,11 @@ class Reply:
         if self.buttons and self.options:
             raise ValueError("a reply carries buttons or a list, not both")
 
+    @property
+    def choices(self) -> tuple[Button | Option, ...]:
+        """The buttons or the list options, whichever the reply carries."""
+        return (*self.buttons, *self.options)
+
 
 @dataclass(frozen=True, slots=True)
 class Turn:

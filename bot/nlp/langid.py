@@ -28,6 +28,10 @@ NLU_DATA_DIR = PROJECT_ROOT / "nlu" / "data"
 CONTENT_DIR = PROJECT_ROOT / "content"
 CACHE_DIR = PROJECT_ROOT / "var" / "models"
 CONFIDENT_PROBABILITY = 0.6
+# Bump when the features or the model change, so a cached model is not reused.
+MODEL_VERSION = "1"
+# Single letters count as words: Creole is full of them (m, w, l, n, y).
+WORD_TOKENS = r"(?u)\b\w+\b"
 _WORD = re.compile(r"\w\w+", re.UNICODE)
 
 
@@ -93,9 +97,7 @@ class LanguageClassifier:
                 ),
                 (
                     "words",
-                    TfidfVectorizer(
-                        analyzer="word", token_pattern=r"(?u)\b\w+\b", sublinear_tf=True
-                    ),
+                    TfidfVectorizer(analyzer="word", token_pattern=WORD_TOKENS, sublinear_tf=True),
                 ),
             ]
         )
@@ -114,7 +116,9 @@ class LanguageClassifier:
     def load_or_train(cls, cache_dir: Path = CACHE_DIR) -> LanguageClassifier:
         """Load the cached model for the current training data, training it when missing."""
         pairs = training_examples()
-        digest = hashlib.sha256(repr(sorted(pairs)).encode("utf-8")).hexdigest()[:16]
+        digest = hashlib.sha256(repr((MODEL_VERSION, sorted(pairs))).encode("utf-8")).hexdigest()[
+            :16
+        ]
         path = cache_dir / f"langid-{digest}.pickle"
         if path.exists():
             with path.open("rb") as handle:

@@ -218,7 +218,8 @@ class RasaServer:
             while time.monotonic() < deadline:
                 if self.process.poll() is not None:
                     raise RuntimeError(
-                        f"the Rasa server exited with {self.process.returncode}; see var/rasa-console.log"
+                        f"the Rasa server exited with {self.process.returncode}; "
+                        "see var/rasa-console.log"
                     )
                 with contextlib.suppress(NluUnavailableError):
                     parser.parse("hola")

@@ -32,10 +32,15 @@ def run_rasa_test(model: Path) -> dict[str, str]:
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     subprocess.run(
         [
-            str(RASA_BIN), "test", "nlu",
-            "--nlu", str(NLU_DIR / "tests"),
-            "--model", str(model),
-            "--out", str(RESULTS_DIR),
+            str(RASA_BIN),
+            "test",
+            "nlu",
+            "--nlu",
+            str(NLU_DIR / "tests"),
+            "--model",
+            str(model),
+            "--out",
+            str(RESULTS_DIR),
             "--successes",
         ],
         check=True,
@@ -116,7 +121,8 @@ def write_markdown(result: dict[str, object], model: Path, seconds: float) -> st
         f"({result['examples']} messages never used for training) in {seconds:.0f} s.",
         "Regenerate with `make nlu-report`.",
         "",
-        "| language | intent accuracy | correct / total | language id (3+ words) | correct / total |",
+        "| language | intent accuracy | correct / total "
+        "| language id (3+ words) | correct / total |",
         "|---|---|---|---|---|",
     ]
     for lang in LANGUAGES:

@@ -22,6 +22,7 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
+from bot.channels import whatsapp
 from bot.channels.whatsapp import WhatsAppChannel, render_reply
 from bot.core.i18n import Translator
 from bot.core.messages import Button, Option, Reply
@@ -786,6 +787,28 @@ async def test_anything_else_gets_a_friendly_reply(start: Start, item: dict[str,
     assert interactive_text(body).strip()
 
 
+async def test_opening_the_chat_for_the_first_time_gets_the_language_question(start: Start) -> None:
+    wa = await start()
+    welcome = {
+        "from": WA_ID,
+        "id": new_wamid(),
+        "timestamp": "1739321024",
+        "type": "request_welcome",
+    }
+    assert (await wa.post(notification(welcome))).status_code == 200
+    [body] = wa.sent()
+    assert row_ids(body) == ["lang:es", "lang:en", "lang:fr", "lang:ht", "lang:pt"]
+
+
+async def test_an_oversized_body_is_refused_before_anything_else(start: Start) -> None:
+    wa = await start()
+    payload = notification(text("donde puedo dormir"))
+    payload["padding"] = "x" * (4 * 1024 * 1024)
+    assert (await wa.post(payload)).status_code == 413
+    assert wa.processed() == 0
+    assert wa.api.calls == []
+
+
 async def test_messages_without_sender_or_id_are_skipped(start: Start) -> None:
     wa = await start()
     no_id = text("hola")
@@ -841,6 +864,25 @@ async def test_a_429_then_success_delivers_once(start: Start) -> None:
     response = await wa.post(notification(text("donde puedo dormir")))
     assert response.status_code == 200
     assert [call.status for call in wa.api.calls] == [429, 200]
+    assert len(wa.sent()) == 1
+
+
+async def test_retry_after_is_honoured(start: Start) -> None:
+    wa = await start()
+    wa.api.fail_next(1, status=429, code=4, retry_after="1")
+    began = time.monotonic()
+    assert (await wa.post(notification(text("donde puedo dormir")))).status_code == 200
+    assert time.monotonic() - began >= 1
+    assert len(wa.sent()) == 1
+
+
+async def test_a_long_retry_after_is_capped(start: Start, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(whatsapp, "MAX_RETRY_WAIT", 0.2)
+    wa = await start()
+    wa.api.fail_next(1, status=429, code=130429, retry_after="3600")
+    began = time.monotonic()
+    assert (await wa.post(notification(text("donde puedo dormir")))).status_code == 200
+    assert time.monotonic() - began < 2
     assert len(wa.sent()) == 1
 
 

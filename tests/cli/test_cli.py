@@ -18,8 +18,9 @@ from bot.nlp.rasa import RasaServer
 CONTRACT_KEYS = {"text", "lang", "intent", "confidence", "entities", "reply", "buttons"}
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None, stdin: str | None = None,
-            timeout: float = 300) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, env: dict[str, str] | None = None, stdin: str | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
         input=stdin,
@@ -74,7 +75,11 @@ def test_ask_reads_stdin_one_json_per_line_in_every_language(cli_env: dict[str, 
     assert all(set(a) == CONTRACT_KEYS and a["reply"] for a in answers)
     assert [a["lang"] for a in answers[:5]] == ["es", "en", "fr", "ht", "pt"]
     assert [a["intent"] for a in answers[:5]] == [
-        "health", "asylum", "voluntary_return_request", "shelter", "work"
+        "health",
+        "asylum",
+        "voluntary_return_request",
+        "shelter",
+        "work",
     ]
     assert all(a["lang"] in LANGUAGES for a in answers)
 
@@ -107,7 +112,10 @@ def test_content_validate_passes_on_the_project_content() -> None:
     ("mutate", "expected"),
     [
         (lambda t: t.replace("  ht: |", "  xx: |", 1), "answer.ht"),
-        (lambda t: t.replace("last_verified: 2026-11-23", "last_verified: yesterday"), "last_verified"),
+        (
+            lambda t: t.replace("last_verified: 2026-11-23", "last_verified: yesterday"),
+            "last_verified",
+        ),
         (lambda t: t.replace("sources:", "sources: []\nold_sources:"), "sources"),
         (lambda t: t + "\ntitle_extra: 1\n", "title_extra"),
         (lambda t: t.replace("review_by: 2027-05-23", "review_by: 2020-01-01"), "review_by"),
@@ -129,7 +137,9 @@ def test_content_validate_rejects_overlong_answer(tmp_path: Path) -> None:
     shutil.copytree(PROJECT_ROOT / "content", content)
     path = content / "health.yml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("  en: |\n", "  en: |\n    " + "word " * 250 + "\n", 1), encoding="utf-8")
+    path.write_text(
+        text.replace("  en: |\n", "  en: |\n    " + "word " * 250 + "\n", 1), encoding="utf-8"
+    )
     result = run_cli("content", "validate", env={"FARO_CONTENT_DIR": str(content)}, timeout=120)
     assert result.returncode == 1
     assert "health.yml" in result.stderr and "characters, at most 1000" in result.stderr

@@ -16,12 +16,28 @@ from tests.fakes.nlu import DownParser, KeywordParser
 _counter = iter(range(1_000_000))
 
 
-def send(service: Service, text: str = "", *, user: str = "u1", kind: Kind = Kind.TEXT,
-         payload: str = "", lang: str | None = None, hint: str | None = None) -> Turn:
+def send(
+    service: Service,
+    text: str = "",
+    *,
+    user: str = "u1",
+    kind: Kind = Kind.TEXT,
+    payload: str = "",
+    lang: str | None = None,
+    hint: str | None = None,
+) -> Turn:
     """Send one message with a fresh message id."""
     return service.assistant.handle(
-        Incoming(Channel.WEB, user, f"m{next(_counter)}", kind, text=text, payload=payload,
-                 lang=lang, language_hint=hint)
+        Incoming(
+            Channel.WEB,
+            user,
+            f"m{next(_counter)}",
+            kind,
+            text=text,
+            payload=payload,
+            lang=lang,
+            language_hint=hint,
+        )
     )
 
 
@@ -29,7 +45,9 @@ def all_text(turn: Turn) -> str:
     return "\n".join(reply.text for reply in turn.replies)
 
 
-def test_text_gets_topic_answer_in_detected_language_with_city(make_service: ServiceFactory) -> None:
+def test_text_gets_topic_answer_in_detected_language_with_city(
+    make_service: ServiceFactory,
+) -> None:
     service = make_service()
     turn = send(service, "donde puedo dormir esta noche en tijuana")
     assert turn.lang == "es"

@@ -14,8 +14,8 @@ import pytest
 from bot.core.content import TOPICS
 from bot.core.messages import LANGUAGES
 from bot.core.understanding import NluUnavailableError
-from bot.settings import Settings
 from bot.nlp.rasa import ModelWatcher, RasaHttpParser, RasaServer, data_fingerprint, latest_model
+from bot.settings import Settings
 from nlu.tools.heldout import Example, heldout, training
 
 INTENTS = {
@@ -83,7 +83,10 @@ def test_parse_gives_ranking_and_fallback_for_gibberish(nlu_parser: RasaHttpPars
     # Gibberish never reaches the service's answering threshold.
     for gibberish in ("zzkq vvbn xxpt", "asdf", "blablabla", "hmm"):
         parsed = nlu_parser.parse(gibberish)
-        assert parsed.intent == "nlu_fallback" or parsed.confidence < Settings(_env_file=None).faro_nlu_threshold  # type: ignore[call-arg]
+        assert (
+            parsed.intent == "nlu_fallback"
+            or parsed.confidence < Settings(_env_file=None).faro_nlu_threshold
+        )  # type: ignore[call-arg]
 
 
 @pytest.mark.rasa

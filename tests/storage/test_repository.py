@@ -130,8 +130,20 @@ def test_nothing_but_id_language_and_state_is_stored(database_url: str) -> None:
         person.lang = "es"
     with sessions() as session:
         columns = {c.name for c in Person.__table__.columns}
-        assert columns == {"id", "channel", "channel_user_id", "lang", "state", "created_at", "last_seen_at"}
-        assert {c.name for c in ProcessedMessage.__table__.columns} == {"channel", "message_id", "received_at"}
+        assert columns == {
+            "id",
+            "channel",
+            "channel_user_id",
+            "lang",
+            "state",
+            "created_at",
+            "last_seen_at",
+        }
+        assert {c.name for c in ProcessedMessage.__table__.columns} == {
+            "channel",
+            "message_id",
+            "received_at",
+        }
         row = session.execute(select(Person)).scalar_one()
         assert set(row.state) == {"misses", "suggestions"}
 
@@ -166,8 +178,14 @@ def test_forget_and_purge(database_url: str) -> None:
         assert not forget_person(session=session, channel="web", channel_user_id="a")
         assert count_people(session=session) == 1
     with sessions.begin() as session:
-        session.execute(text("UPDATE people SET last_seen_at = :old"), {"old": dt.datetime(2020, 1, 1, tzinfo=dt.UTC)})
-        session.execute(text("UPDATE processed_messages SET received_at = :old"), {"old": dt.datetime(2020, 1, 1, tzinfo=dt.UTC)})
+        session.execute(
+            text("UPDATE people SET last_seen_at = :old"),
+            {"old": dt.datetime(2020, 1, 1, tzinfo=dt.UTC)},
+        )
+        session.execute(
+            text("UPDATE processed_messages SET received_at = :old"),
+            {"old": dt.datetime(2020, 1, 1, tzinfo=dt.UTC)},
+        )
     now = dt.datetime.now(dt.UTC)
     with sessions.begin() as session:
         people, keys = purge_expired(

@@ -36,7 +36,9 @@ def chromium_path() -> str:
     """The Debian Chromium the Makefile installs (or FARO_CHROMIUM)."""
     result = subprocess.run(
         [str(PROJECT_ROOT / "scripts" / "ensure-chromium.sh")],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
         env={**os.environ},
     )
     if result.returncode != 0:
@@ -48,7 +50,9 @@ def chromium_path() -> str:
 async def browser() -> AsyncIterator[Browser]:
     """One headless Chromium for the session."""
     async with async_playwright() as playwright:
-        launched = await playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        launched = await playwright.chromium.launch(
+            executable_path=chromium_path(), args=CHROMIUM_ARGS
+        )
         yield launched
         await launched.close()
 
@@ -59,7 +63,9 @@ class LiveServer:
     def __init__(self, service: Service) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(create_app(service), host="127.0.0.1", port=self.port, log_level="warning")
+        config = uvicorn.Config(
+            create_app(service), host="127.0.0.1", port=self.port, log_level="warning"
+        )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 

@@ -23,7 +23,13 @@ QUESTIONS = {
     "ht": "kote m ka dòmi aswè a",
     "pt": "onde posso dormir hoje a noite",
 }
-LANGUAGE_NAMES = {"es": "Español", "en": "English", "fr": "Français", "ht": "Kreyòl Ayisyen", "pt": "Português"}
+LANGUAGE_NAMES = {
+    "es": "Español",
+    "en": "English",
+    "fr": "Français",
+    "ht": "Kreyòl Ayisyen",
+    "pt": "Português",
+}
 
 
 async def ask(page: Page, text: str) -> None:
@@ -34,7 +40,9 @@ async def ask(page: Page, text: str) -> None:
 @pytest.mark.rasa
 @pytest.mark.browser
 async def test_web_chat_answers_in_all_five_languages(
-    browser: Browser, make_service: ServiceFactory, nlu_parser: RasaHttpParser,
+    browser: Browser,
+    make_service: ServiceFactory,
+    nlu_parser: RasaHttpParser,
     live_server: Callable[..., LiveServer],
 ) -> None:
     server = live_server(make_service(parser=nlu_parser))
@@ -53,7 +61,9 @@ async def test_web_chat_answers_in_all_five_languages(
         assert await page.evaluate("document.documentElement.lang") == lang
         if lang == "es":
             await expect(answer).to_contain_text("Tijuana")
-            await page.screenshot(path=str(PROJECT_ROOT / "var" / "web-chat-es.png"), full_page=True)
+            await page.screenshot(
+                path=str(PROJECT_ROOT / "var" / "web-chat-es.png"), full_page=True
+            )
         await context.close()
 
 
@@ -71,7 +81,9 @@ async def test_buttons_and_list_work_and_page_speaks_browser_language(
     await expect(page.locator(".choices.list").last.locator("button")).to_have_count(10)
     # Pick a topic from the list: its answer arrives with the three buttons.
     await page.locator(".choices.list").last.locator("button").first.click()
-    await expect(page.locator(".msg.bot").last).to_contain_text(pt(phrases.CHECKED_ON).split("{")[0].strip())
+    await expect(page.locator(".msg.bot").last).to_contain_text(
+        pt(phrases.CHECKED_ON).split("{")[0].strip()
+    )
     await expect(page.locator(".choices").last.locator("button")).to_have_count(3)
     # Odd input: only emoji gets a friendly reply, not an error.
     await ask(page, "🙏🙏🙏")
@@ -95,7 +107,9 @@ async def test_language_selector_switches_language(
     confirmation = ht(phrases.LANGUAGE_SET)
     await expect(page.locator(".msg.bot", has_text=confirmation)).to_have_count(1)
     await ask(page, "donde puedo dormir")
-    await expect(page.locator(".msg.bot").last).to_contain_text(ht(phrases.CHECKED_ON).split("{")[0].strip())
+    await expect(page.locator(".msg.bot").last).to_contain_text(
+        ht(phrases.CHECKED_ON).split("{")[0].strip()
+    )
     await context.close()
 
 
@@ -118,12 +132,24 @@ async def test_chat_endpoint_rejects_bad_input(make_service: ServiceFactory) -> 
     from bot.web.app import create_app
 
     app = create_app(make_service())
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
-        assert (await client.post("/chat/messages", json={"visitor": "../../etc", "text": "hola"})).status_code == 422
-        assert (await client.post("/chat/messages", content=b"not json", headers={"content-type": "application/json"})).status_code == 422
-        huge = await client.post("/chat/messages", json={"visitor": "abcdefgh12", "text": "x" * 30_000})
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://t"
+    ) as client:
+        assert (
+            await client.post("/chat/messages", json={"visitor": "../../etc", "text": "hola"})
+        ).status_code == 422
+        assert (
+            await client.post(
+                "/chat/messages", content=b"not json", headers={"content-type": "application/json"}
+            )
+        ).status_code == 422
+        huge = await client.post(
+            "/chat/messages", json={"visitor": "abcdefgh12", "text": "x" * 30_000}
+        )
         assert huge.status_code == 422
-        long = await client.post("/chat/messages", json={"visitor": "abcdefgh12", "text": "x" * 5_000, "lang": "en"})
+        long = await client.post(
+            "/chat/messages", json={"visitor": "abcdefgh12", "text": "x" * 5_000, "lang": "en"}
+        )
         assert long.status_code == 200
         assert long.json()["replies"][0]["text"] == Translator().gettext_for("en")(phrases.TOO_LONG)
         same = {"visitor": "abcdefgh12", "message_id": "dup-1", "text": "hola", "lang": "es"}
@@ -137,9 +163,16 @@ async def test_healthz_reports_database_and_nlu(make_service: ServiceFactory) ->
 
     healthy = create_app(make_service())
     down = create_app(make_service(parser=DownParser()))
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=healthy), base_url="http://t") as client:
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=healthy), base_url="http://t"
+    ) as client:
         response = await client.get("/healthz")
-        assert response.status_code == 200 and response.json()["checks"] == {"database": True, "nlu": True}
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=down), base_url="http://t") as client:
+        assert response.status_code == 200 and response.json()["checks"] == {
+            "database": True,
+            "nlu": True,
+        }
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=down), base_url="http://t"
+    ) as client:
         response = await client.get("/healthz")
         assert response.status_code == 503 and response.json()["checks"]["nlu"] is False
