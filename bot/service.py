@@ -42,6 +42,7 @@ class Service:
     parser: IntentParser
     rasa_server: RasaServer | None = None
     watcher: ModelWatcher | None = None
+    owns_parser: bool = True
     _closed: bool = field(default=False, repr=False)
 
     def close(self) -> None:
@@ -51,7 +52,8 @@ class Service:
         self._closed = True
         if self.watcher is not None:
             self.watcher.stop()
-        if isinstance(self.parser, RasaHttpParser):
+        # A parser handed in by the caller is theirs to close.
+        if self.owns_parser and isinstance(self.parser, RasaHttpParser):
             self.parser.close()
         if self.rasa_server is not None:
             self.rasa_server.stop()
@@ -106,6 +108,7 @@ def build_service(
     store = store or SqlConversationStore(sessions)
     content = DatabaseContent(sessions)
     server: RasaServer | None = None
+    owns_parser = parser is None
     if parser is None:
         parser, server = start_nlu(settings)
     assistant = Assistant(
@@ -132,4 +135,5 @@ def build_service(
         parser=parser,
         rasa_server=server,
         watcher=watcher,
+        owns_parser=owns_parser,
     )

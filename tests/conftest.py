@@ -105,7 +105,7 @@ def make_settings(database_url: str, **overrides: Any) -> Settings:
         "FARO_NLU_URL": "http://127.0.0.1:9",
     }
     values.update(overrides)
-    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+    return Settings(_env_file=None, **values)
 
 
 ServiceFactory = Callable[..., Service]

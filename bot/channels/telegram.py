@@ -148,6 +148,17 @@ class TelegramChannel:
         # A failed getMe leaves the Application uninitialised but its HTTP clients open.
         await self.application.bot.shutdown()
 
+    async def register_webhook(self, url: str) -> None:
+        """Tell Telegram to deliver updates to `url` with the secret token (a deploy step)."""
+        if self._secret is None:
+            raise ValueError("registering a webhook needs TELEGRAM_WEBHOOK_SECRET")
+        secret = self._secret.decode("utf-8")
+        bot = self.application.bot
+        await self._with_retries(
+            "setWebhook",
+            lambda: bot.set_webhook(url=url, secret_token=secret, allowed_updates=ALLOWED_UPDATES),
+        )
+
     def enable_polling(self) -> None:
         """Fetch updates by long polling once started (for local use, without a public URL)."""
         self._poll_on_start = True

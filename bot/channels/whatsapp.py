@@ -11,7 +11,7 @@ import logging
 import random
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import httpx
@@ -152,7 +152,7 @@ class WhatsAppChannel:
         assistant, store = self._service.assistant, self._service.store
         for wa_id, incoming in self._incoming_messages(notification):
             try:
-                await respond(assistant, store, incoming, self._sender(wa_id))
+                await respond(assistant, store, incoming, partial(self.send_reply, wa_id))
             except DeliveryError:
                 # The claim is released; Meta redelivers the whole notification and the
                 # messages already answered are skipped as duplicates.
@@ -187,9 +187,6 @@ class WhatsAppChannel:
                         yield parsed
 
     # -- outbound ------------------------------------------------------------------------
-
-    def _sender(self, wa_id: str) -> _Sender:
-        return _Sender(self, wa_id)
 
     async def send_reply(self, wa_id: str, reply: Reply) -> None:
         """Deliver one reply (one or more Cloud API messages); DeliveryError if it cannot be."""
@@ -247,17 +244,6 @@ class WhatsAppChannel:
         base = self._backoff * 2.0**attempt
         jitter = random.uniform(0, base / 2)  # noqa: S311 - spreads retries, not a secret
         return min(base + jitter, MAX_RETRY_WAIT)
-
-
-@dataclass(frozen=True, slots=True)
-class _Sender:
-    """The `send` callable respond() wants, bound to one recipient."""
-
-    channel: WhatsAppChannel
-    wa_id: str
-
-    async def __call__(self, reply: Reply) -> None:
-        await self.channel.send_reply(self.wa_id, reply)
 
 
 # -- parsing -----------------------------------------------------------------------------------

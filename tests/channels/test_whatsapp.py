@@ -206,7 +206,7 @@ def notification(
 
 
 def message(
-    kind: str, content: dict[str, Any] | None = None, *, wa_id: str = WA_ID
+    kind: str, content: dict[str, Any] | list[Any] | None = None, *, wa_id: str = WA_ID
 ) -> dict[str, Any]:
     """One `messages[]` item of type `kind`."""
     item: dict[str, Any] = {
@@ -257,7 +257,7 @@ def voice_note(*, voice: bool = True) -> dict[str, Any]:
     )
 
 
-MEDIA: dict[str, dict[str, Any]] = {
+MEDIA: dict[str, Any] = {
     "image": {
         "caption": "where is this?",
         "mime_type": "image/jpeg",
@@ -522,34 +522,24 @@ async def test_the_sample_text_notification_is_answered(start: Start) -> None:
     assert wa.sent()[0]["to"] == "16505551234"
 
 
-@pytest.mark.parametrize(
-    "signature",
-    [
-        None,
-        "",
-        "sha256=",
-        "sha256=zz",
-        "sha1=" + hmac.new(APP_SECRET.encode(), b"{}", hashlib.sha1).hexdigest(),
-        "wrong-secret",
-        "other-body",
-        "bare-hex",
-    ],
-)
-async def test_bad_signatures_are_refused_and_nothing_is_stored(
-    start: Start, signature: str | None
-) -> None:
+BAD_SIGNATURES: dict[str, Callable[[bytes], str | None]] = {
+    "missing": lambda raw: None,
+    "empty": lambda raw: "",
+    "prefix-only": lambda raw: "sha256=",
+    "not-hex": lambda raw: "sha256=zz",
+    "sha1": lambda raw: "sha1=" + hmac.new(APP_SECRET.encode(), raw, hashlib.sha1).hexdigest(),
+    "bare-hex": lambda raw: sign(raw).removeprefix("sha256="),
+    "wrong-secret": lambda raw: sign(raw, "not-the-app-secret"),
+    "other-body": lambda raw: sign(json.dumps(notification(text("otra cosa"))).encode()),
+    "truncated": lambda raw: sign(raw)[:-2],
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_SIGNATURES))
+async def test_bad_signatures_are_refused_and_nothing_is_stored(start: Start, case: str) -> None:
     wa = await start()
-    payload = notification(text("donde puedo dormir"))
-    raw = json.dumps(payload).encode()
-    if signature == "wrong-secret":
-        signature = sign(raw, "not-the-app-secret")
-    elif signature == "other-body":
-        signature = sign(json.dumps(notification(text("otra cosa"))).encode())
-    elif signature == "bare-hex":
-        signature = sign(raw).removeprefix("sha256=")
-    elif signature and signature.startswith("sha1="):
-        signature = "sha1=" + hmac.new(APP_SECRET.encode(), raw, hashlib.sha1).hexdigest()
-    response = await wa.post(raw, signature=signature)
+    raw = json.dumps(notification(text("donde puedo dormir"))).encode()
+    response = await wa.post(raw, signature=BAD_SIGNATURES[case](raw))
     assert response.status_code == 403
     assert wa.processed() == 0
     assert wa.api.calls == []
