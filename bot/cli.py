@@ -6,10 +6,13 @@ import argparse
 import datetime as dt
 import json
 import logging
+import secrets
 import sys
 import uuid
 from collections.abc import Sequence
 from typing import Any, TextIO
+
+from pydantic import SecretStr
 
 from bot.core.messages import LANGUAGES, Channel, Incoming, Kind, Turn
 from bot.settings import get_settings
@@ -66,6 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # in URLs; keep its records out of the log altogether.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    # python-telegram-bot logs request parameters (chat ids, text) at DEBUG.
+    logging.getLogger("telegram").setLevel(logging.INFO)
     handlers = {
         "serve": _serve,
         "train": _train,
@@ -83,7 +88,13 @@ def _serve(args: argparse.Namespace) -> int:
     from bot.service import build_service
     from bot.web.app import create_app
 
-    service = build_service(get_settings())
+    settings = get_settings()
+    if args.telegram_polling and settings.telegram_webhook_secret is None:
+        # Polling needs no webhook secret; a random one keeps the unused webhook closed.
+        settings = settings.model_copy(
+            update={"telegram_webhook_secret": SecretStr(secrets.token_urlsafe(32))}
+        )
+    service = build_service(settings)
     try:
         app = create_app(service)
         if args.telegram_polling:

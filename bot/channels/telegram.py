@@ -512,8 +512,8 @@ def fit_text(text: str, limit: int = MAX_TEXT_CHARS) -> str:
             break
         end = index + 1
     cut = text[:end]
-    # Prefer a word boundary when one is close, and never end on a joiner or a mark
-    # that would glue onto the ellipsis.
+    # Prefer a word boundary when one is close, and never end on a zero-width joiner or
+    # direction mark, which would join or flip the ellipsis.
     space = max(cut.rfind(" "), cut.rfind("\n"))
     if space > end - 80:
         cut = cut[:space]

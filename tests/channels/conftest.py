@@ -69,10 +69,10 @@ class TelegramHarness:
         self, body: dict[str, Any] | bytes, *, secret: str | None = TELEGRAM_SECRET
     ) -> httpx.Response:
         """Deliver a webhook call as Telegram does."""
-        headers: dict[str, str | bytes] = {"Content-Type": "application/json"}
+        headers = {b"Content-Type": b"application/json"}
         if secret is not None:
-            # Sent as raw UTF-8 bytes, as a misconfigured or hostile sender might.
-            headers["X-Telegram-Bot-Api-Secret-Token"] = secret.encode("utf-8")
+            # Raw UTF-8 bytes, so a non-ASCII secret arrives as a misconfigured sender sends it.
+            headers[b"X-Telegram-Bot-Api-Secret-Token"] = secret.encode("utf-8")
         if isinstance(body, bytes):
             return await self.client.post("/webhooks/telegram", content=body, headers=headers)
         return await self.client.post("/webhooks/telegram", json=body, headers=headers)

@@ -827,6 +827,19 @@ async def test_spanish_text_gets_the_shelter_answer_with_the_real_nlu(
         assert (t("es", "Menu"), "menu") in buttons_of(sent)
 
 
+async def test_register_webhook_sends_the_secret_and_the_update_types(
+    telegram: TelegramHarness,
+) -> None:
+    channel = telegram.app.state.channels["telegram"]
+
+    await channel.register_webhook("https://faro.example/webhooks/telegram")
+
+    [call] = telegram.api.calls_to("setWebhook")
+    assert call.params["url"] == "https://faro.example/webhooks/telegram"
+    assert call.params["secret_token"] == TELEGRAM_SECRET
+    assert call.params["allowed_updates"] == ["message", "edited_message", "callback_query"]
+
+
 # -- long polling -------------------------------------------------------------------------------
 
 
