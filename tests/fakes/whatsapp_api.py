@@ -9,17 +9,16 @@ refused with a Meta error such as 131047 (outside the 24-hour window).
 from __future__ import annotations
 
 import asyncio
-import socket
 import threading
-import time
 from dataclasses import dataclass, field
 from typing import Any
 
-import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
+
+from tests.fakes.loopback import LoopbackServer
 
 API_VERSION = "v21.0"
 
@@ -88,9 +87,7 @@ class FakeGraphApi:
         self._stopping = threading.Event()
         self._generation = 0
         self._counter = 0
-        self._socket: socket.socket | None = None
-        self._server: uvicorn.Server | None = None
-        self._thread: threading.Thread | None = None
+        self._server: LoopbackServer | None = None
         self.port = 0
 
     # -- lifecycle -----------------------------------------------------------------------
@@ -102,39 +99,20 @@ class FakeGraphApi:
 
     def start(self) -> None:
         """Serve on a free loopback port in a background thread."""
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind(("127.0.0.1", 0))
-        self.port = sock.getsockname()[1]
-        self._socket = sock
         app = Starlette(
             routes=[
                 Route("/{version}/{phone_number_id}/messages", self._messages, methods=["POST"])
             ]
         )
-        config = uvicorn.Config(
-            app, log_level="warning", lifespan="off", timeout_graceful_shutdown=1
-        )
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(
-            target=self._server.run, kwargs={"sockets": [sock]}, daemon=True
-        )
-        self._thread.start()
-        deadline = time.monotonic() + 10
-        while not self._server.started:
-            if time.monotonic() > deadline:
-                raise RuntimeError("fake Graph API did not start")
-            time.sleep(0.01)
+        self._server = LoopbackServer(app, name="fake Graph API")
+        self.port = self._server.port
+        self._server.start()
 
     def stop(self) -> None:
         """Stop serving (hanging requests are let go first)."""
         self._stopping.set()
         if self._server is not None:
-            self._server.should_exit = True
-        if self._thread is not None:
-            self._thread.join(timeout=10)
-        if self._socket is not None:
-            self._socket.close()
+            self._server.stop()
 
     def reset(self) -> None:
         """Forget recorded calls and any scripted failures."""

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import os
 import subprocess
-import threading
-import time
 from collections.abc import AsyncIterator, Callable, Iterator
 
-import httpx
 import pytest
-import uvicorn
 from playwright.async_api import Browser, async_playwright
 
 from bot import PROJECT_ROOT
-from bot.nlp.rasa import free_port
 from bot.service import Service
 from bot.web.app import create_app
+from tests.fakes.loopback import LoopbackServer
 
 # Flags that keep Chromium from reaching out to the network (there is none here).
 CHROMIUM_ARGS = [
@@ -57,32 +53,11 @@ async def browser() -> AsyncIterator[Browser]:
         await launched.close()
 
 
-class LiveServer:
-    """uvicorn serving the app in a background thread."""
+class LiveServer(LoopbackServer):
+    """The whole Faro app (lifespan included) served on loopback."""
 
     def __init__(self, service: Service) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(
-            create_app(service), host="127.0.0.1", port=self.port, log_level="warning"
-        )
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def __enter__(self) -> LiveServer:
-        self.thread.start()
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            try:
-                httpx.get(f"{self.url}/healthz", timeout=2)
-                return self
-            except httpx.HTTPError:
-                time.sleep(0.05)
-        raise RuntimeError("the live server did not start")
-
-    def __exit__(self, *_exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
+        super().__init__(create_app(service), lifespan="on", name="live Faro server")
 
 
 @pytest.fixture
@@ -91,10 +66,11 @@ def live_server() -> Iterator[Callable[[Service], LiveServer]]:
     started: list[LiveServer] = []
 
     def start(service: Service) -> LiveServer:
-        server = LiveServer(service).__enter__()
+        server = LiveServer(service)
+        server.start()
         started.append(server)
         return server
 
     yield start
     for server in started:
-        server.__exit__(None, None, None)
+        server.stop()
