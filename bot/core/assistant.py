@@ -103,17 +103,17 @@ class Assistant:
     # -- understanding (no state touched) -------------------------------------------------
 
     def understand(self, text: str) -> Understanding:
-        """Parse intent, language and places of `text` (may call the NLU server)."""
+        """Parse the intent and places of `text` (may call the NLU server)."""
         clipped = text[:NLU_INPUT_CHARS]
         try:
             parse: Parse | None = self._parser.parse(clipped)
         except NluUnavailableError:
             parse = None
-        return Understanding(
-            parse=parse,
-            language=self._language_identifier.identify(clipped),
-            entities=self._entity_extractor.extract(clipped),
-        )
+        return Understanding(parse=parse, entities=self._entity_extractor.extract(clipped))
+
+    def identify_language(self, text: str) -> LanguageGuess | None:
+        """Guess which of the five languages `text` is written in."""
+        return self._language_identifier.identify(text[:NLU_INPUT_CHARS])
 
     # -- one turn -------------------------------------------------------------------------
 
@@ -143,7 +143,11 @@ class Assistant:
         understanding: Understanding | None,
         library: ContentLibrary,
     ) -> Turn:
-        guess = understanding.language if understanding else None
+        # Only a person whose language is still unknown needs it guessed; everyone else
+        # is answered in the language they chose or were first detected in.
+        guess = None
+        if understanding is not None and person.lang is None and incoming.lang is None:
+            guess = self.identify_language(incoming.text)
         chosen = self._settle_language(incoming, person, guess)
         lang = chosen or _fallback_language(person, guess, incoming)
         ctx = _Context(

@@ -41,10 +41,9 @@ class LanguageGuess:
 
 @dataclass(frozen=True, slots=True)
 class Understanding:
-    """Everything learnt from one text before any conversation state is touched."""
+    """What is learnt from one text before any conversation state is touched."""
 
     parse: Parse | None  # None when the NLU server could not be reached in time
-    language: LanguageGuess | None
     entities: tuple[Entity, ...] = field(default_factory=tuple)
 
 

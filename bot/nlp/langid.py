@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
+import sklearn
 import yaml
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -139,7 +140,10 @@ class LanguageClassifier:
         words = _WORD.findall(text)
         if not words:
             return None
-        probabilities = self._pipeline.predict_proba([_normalise(text)])[0]
+        # The inputs are our own strings: skip scikit-learn's per-call validation, which
+        # costs more than the prediction itself for one short message.
+        with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
+            probabilities = self._pipeline.predict_proba([_normalise(text)])[0]
         best = int(probabilities.argmax())
         probability = float(probabilities[best])
         return LanguageGuess(
