@@ -77,6 +77,8 @@ POLL_TIMEOUT: Final = 30
 MAX_POLL_PAUSE: Final = 30.0
 # Connecting and waiting for a pooled connection should take far less than a full reply.
 CONNECT_TIMEOUT_CAP: Final = 5.0
+# Concurrent sends to the Bot API; Telegram allows about 30 messages/s per bot overall.
+SEND_POOL_SIZE: Final = 32
 
 NO_LINK_PREVIEW: Final = LinkPreviewOptions(is_disabled=True)  # previews cost people data
 
@@ -115,7 +117,7 @@ class TelegramChannel:
             .token(settings.telegram_bot_token.get_secret_value())
             .base_url(settings.telegram_api_base_url)
             .request(_http_request(settings))
-            .get_updates_request(_http_request(settings))
+            .get_updates_request(_http_request(settings, pool_size=1))
             .updater(None)
             .job_queue(None)
             .build()
@@ -539,10 +541,13 @@ def retry_after_seconds(exc: RetryAfter) -> float:
     return float(value)
 
 
-def _http_request(settings: Settings) -> HTTPXRequest:
+def _http_request(settings: Settings, pool_size: int = SEND_POOL_SIZE) -> HTTPXRequest:
     timeout = settings.outbound_timeout
     quick = min(timeout, CONNECT_TIMEOUT_CAP)
     return HTTPXRequest(
+        # PTB's default pool holds one connection, which would send every reply of
+        # every person one after another.
+        connection_pool_size=pool_size,
         connect_timeout=quick,
         read_timeout=timeout,
         write_timeout=timeout,

@@ -9,17 +9,17 @@ on disk, keyed by a hash of its training data.
 from __future__ import annotations
 
 import hashlib
-import pickle
+import json
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-import sklearn
+import numpy as np
+import numpy.typing as npt
 import yaml
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import FeatureUnion, Pipeline
 
 from bot import PROJECT_ROOT
 from bot.core.messages import LANGUAGES
@@ -30,9 +30,11 @@ CONTENT_DIR = PROJECT_ROOT / "content"
 CACHE_DIR = PROJECT_ROOT / "var" / "models"
 CONFIDENT_PROBABILITY = 0.6
 # Bump when the features or the model change, so a cached model is not reused.
-MODEL_VERSION = "1"
+MODEL_VERSION = "2"
+CHAR_NGRAMS = (1, 4)
 # Single letters count as words: Creole is full of them (m, w, l, n, y).
 WORD_TOKENS = r"(?u)\b\w+\b"
+_TOKENS = re.compile(WORD_TOKENS)
 _WORD = re.compile(r"\w\w+", re.UNICODE)
 
 
@@ -78,76 +80,189 @@ def _normalise(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-class LanguageClassifier:
-    """A LanguageIdentifier backed by a scikit-learn pipeline."""
+def fit_pipeline(pairs: list[tuple[str, str]]) -> Any:
+    """Train the scikit-learn pipeline (imported here: only training needs it)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import FeatureUnion, Pipeline
 
-    def __init__(self, pipeline: Pipeline) -> None:
-        self._pipeline = pipeline
-        self._classes: list[str] = [str(c) for c in pipeline.classes_]
+    chars = TfidfVectorizer(
+        analyzer="char_wb", ngram_range=CHAR_NGRAMS, sublinear_tf=True, lowercase=False
+    )
+    words = TfidfVectorizer(
+        analyzer="word", token_pattern=WORD_TOKENS, sublinear_tf=True, lowercase=False
+    )
+    pipeline = Pipeline(
+        [
+            ("features", FeatureUnion([("chars", chars), ("words", words)])),
+            ("model", LogisticRegression(C=10.0, max_iter=2000)),
+        ]
+    )
+    pipeline.fit([_normalise(text) for text, _ in pairs], [lang for _, lang in pairs])
+    return pipeline
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    """One fitted TfidfVectorizer, reduced to what scoring needs."""
+
+    index: dict[str, int]  # feature -> its column within this vocabulary
+    idf: npt.NDArray[np.float64]  # idf by that column
+    start: int  # where this vocabulary's columns begin in the model's weights
+
+    def weights(self, features: Iterable[str]) -> tuple[list[int], npt.NDArray[np.float64]]:
+        """Model columns and L2-normalised sublinear tf-idf weights, as TfidfVectorizer."""
+        counts: dict[int, int] = {}
+        for feature in features:
+            column = self.index.get(feature)
+            if column is not None:
+                counts[column] = counts.get(column, 0) + 1
+        if not counts:
+            return [], np.zeros(0)
+        local = list(counts)
+        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        weights = (1.0 + np.log(tf)) * self.idf[local]
+        weights /= np.linalg.norm(weights)
+        return [column + self.start for column in local], weights
+
+
+class LanguageClassifier:
+    """A LanguageIdentifier: logistic regression over character and word n-grams.
+
+    scikit-learn trains it; the service scores with the exported weights and numpy
+    alone, because importing scikit-learn costs the service about 70 MB and its
+    per-call checks cost more than the prediction of one short message.
+    """
+
+    def __init__(
+        self,
+        chars: _Vocabulary,
+        words: _Vocabulary,
+        coef: npt.NDArray[np.float64],
+        intercept: npt.NDArray[np.float64],
+        classes: list[str],
+    ) -> None:
+        self._chars = chars
+        self._words = words
+        self._coef = coef
+        self._intercept = intercept
+        self._classes = classes
 
     @classmethod
     def train(cls, pairs: list[tuple[str, str]]) -> LanguageClassifier:
-        """Fit a classifier on (text, language) pairs."""
-        features = FeatureUnion(
-            [
-                (
-                    "chars",
-                    TfidfVectorizer(
-                        analyzer="char_wb", ngram_range=(1, 4), sublinear_tf=True, min_df=1
-                    ),
-                ),
-                (
-                    "words",
-                    TfidfVectorizer(analyzer="word", token_pattern=WORD_TOKENS, sublinear_tf=True),
-                ),
-            ]
+        """Fit on (text, language) pairs with scikit-learn and keep the weights."""
+        return cls.from_pipeline(fit_pipeline(pairs))
+
+    @classmethod
+    def from_pipeline(cls, pipeline: Any) -> LanguageClassifier:
+        """Export a pipeline made by `fit_pipeline` to plain weights."""
+        chars, words = (step for _, step in pipeline.named_steps["features"].transformer_list)
+        model = pipeline.named_steps["model"]
+        return cls(
+            chars=_Vocabulary(
+                {k: int(v) for k, v in chars.vocabulary_.items()},
+                chars.idf_.astype(np.float64),
+                start=0,
+            ),
+            words=_Vocabulary(
+                {k: int(v) for k, v in words.vocabulary_.items()},
+                words.idf_.astype(np.float64),
+                start=len(chars.vocabulary_),
+            ),
+            coef=np.asarray(model.coef_, dtype=np.float64),
+            intercept=np.asarray(model.intercept_, dtype=np.float64),
+            classes=[str(c) for c in model.classes_],
         )
-        pipeline = Pipeline(
-            [
-                ("features", features),
-                ("model", LogisticRegression(C=10.0, max_iter=2000)),
-            ]
-        )
-        texts = [_normalise(text) for text, _ in pairs]
-        labels = [lang for _, lang in pairs]
-        pipeline.fit(texts, labels)
-        return cls(pipeline)
 
     @classmethod
     def load_or_train(cls, cache_dir: Path = CACHE_DIR) -> LanguageClassifier:
-        """Load the cached model for the current training data, training it when missing."""
+        """Load the cached weights for the current training data, training when missing."""
         pairs = training_examples()
-        digest = hashlib.sha256(repr((MODEL_VERSION, sorted(pairs))).encode("utf-8")).hexdigest()[
-            :16
-        ]
-        path = cache_dir / f"langid-{digest}.pickle"
+        digest = hashlib.sha256(repr((MODEL_VERSION, sorted(pairs))).encode("utf-8")).hexdigest()
+        path = cache_dir / f"langid-{digest[:16]}.npz"
         if path.exists():
-            with path.open("rb") as handle:
-                pipeline = pickle.load(handle)  # noqa: S301 - our own file, written below
-            return cls(pipeline)
+            return cls._load(path)
         classifier = cls.train(pairs)
         cache_dir.mkdir(parents=True, exist_ok=True)
-        for stale in cache_dir.glob("langid-*.pickle"):
+        for stale in cache_dir.glob("langid-*"):
             stale.unlink(missing_ok=True)
-        temporary = path.with_suffix(".tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump(classifier._pipeline, handle)
+        temporary = path.with_name(path.stem + ".tmp.npz")
+        classifier._save(temporary)
         temporary.replace(path)
         return classifier
 
+    def _save(self, path: Path) -> None:
+        # Plain arrays and JSON: nothing that unpickles code.
+        np.savez_compressed(
+            path,
+            coef=self._coef,
+            intercept=self._intercept,
+            char_idf=self._chars.idf,
+            word_idf=self._words.idf,
+            meta=np.array(
+                json.dumps(
+                    {
+                        "classes": self._classes,
+                        "chars": self._chars.index,
+                        "words": self._words.index,
+                    }
+                )
+            ),
+        )
+
+    @classmethod
+    def _load(cls, path: Path) -> LanguageClassifier:
+        with np.load(path, allow_pickle=False) as data:
+            meta = json.loads(str(data["meta"]))
+            return cls(
+                chars=_Vocabulary(meta["chars"], data["char_idf"], start=0),
+                words=_Vocabulary(meta["words"], data["word_idf"], start=len(data["char_idf"])),
+                coef=data["coef"],
+                intercept=data["intercept"],
+                classes=list(meta["classes"]),
+            )
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        """The probability of each language for `text`."""
+        normalised = _normalise(text)
+        char_columns, char_weights = self._chars.weights(_char_wb_ngrams(normalised))
+        word_columns, word_weights = self._words.weights(_TOKENS.findall(normalised))
+        scores = self._intercept.copy()
+        columns = char_columns + word_columns
+        if columns:
+            scores += self._coef[:, columns] @ np.concatenate([char_weights, word_weights])
+        exp = np.exp(scores - scores.max())
+        exp /= exp.sum()
+        return {lang: float(p) for lang, p in zip(self._classes, exp, strict=True)}
+
     def identify(self, text: str) -> LanguageGuess | None:
         """Guess the language of `text`; None when there is no word in it."""
-        words = _WORD.findall(text)
-        if not words:
+        if not _WORD.findall(text):
             return None
-        # The inputs are our own strings: skip scikit-learn's per-call validation, which
-        # costs more than the prediction itself for one short message.
-        with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
-            probabilities = self._pipeline.predict_proba([_normalise(text)])[0]
-        best = int(probabilities.argmax())
-        probability = float(probabilities[best])
+        probabilities = self.probabilities(text)
+        lang = max(probabilities, key=probabilities.__getitem__)
+        probability = probabilities[lang]
         return LanguageGuess(
-            lang=self._classes[best],
-            probability=probability,
-            confident=probability >= CONFIDENT_PROBABILITY,
+            lang=lang, probability=probability, confident=probability >= CONFIDENT_PROBABILITY
         )
+
+
+_WHITESPACE = re.compile(r"\s\s+")
+
+
+def _char_wb_ngrams(text: str) -> list[str]:
+    """Character n-grams inside word boundaries, as scikit-learn's `char_wb` makes them."""
+    grams: list[str] = []
+    low, high = CHAR_NGRAMS
+    for word in _WHITESPACE.sub(" ", text).split():
+        padded = f" {word} "
+        length = len(padded)
+        for n in range(low, high + 1):
+            offset = 0
+            grams.append(padded[offset : offset + n])
+            while offset + n < length:
+                offset += 1
+                grams.append(padded[offset : offset + n])
+            if offset == 0:  # the word is shorter than n: one gram is all there is
+                break
+    return grams

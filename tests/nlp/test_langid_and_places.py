@@ -72,3 +72,40 @@ def test_very_long_text_is_fine(identifier: LanguageClassifier) -> None:
 )
 def test_places(places: PlaceExtractor, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(e.entity, e.value) for e in places.extract(text)] == expected
+
+
+def test_exported_weights_score_exactly_as_scikit_learn() -> None:
+    from bot.nlp.langid import _normalise, fit_pipeline, training_examples
+
+    pairs = training_examples()[::7]  # a sample keeps the fit quick
+    pipeline = fit_pipeline(pairs)
+    exported = LanguageClassifier.from_pipeline(pipeline)
+    texts = [
+        "donde puedo dormir",
+        "kote m ka dòmi",
+        "Où est le   refuge?",
+        "a",
+        "zzzz qqqq",
+        "preciso de ajuda agora mesmo por favor",
+    ]
+    expected = pipeline.predict_proba([_normalise(t) for t in texts])
+    for text, row in zip(texts, expected, strict=True):
+        ours = exported.probabilities(text)
+        for lang, probability in zip(pipeline.classes_, row, strict=True):
+            assert abs(ours[str(lang)] - probability) < 1e-9, (text, lang)
+
+
+def test_service_scoring_does_not_import_scikit_learn(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    LanguageClassifier.load_or_train()  # the cache exists, as after `python -m bot train`
+    code = (
+        "import sys; from bot.nlp.langid import LanguageClassifier; "
+        "c = LanguageClassifier.load_or_train(); c.identify('hola amigo'); "
+        "print('sklearn' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
