@@ -26,7 +26,7 @@ from bot.channels import whatsapp
 from bot.channels.whatsapp import WhatsAppChannel, render_reply
 from bot.core.i18n import Translator
 from bot.core.messages import Button, Option, Reply
-from bot.core.understanding import IntentParser, Parse
+from bot.core.understanding import IntentParser
 from bot.service import Service
 from bot.storage.models import ProcessedMessage
 from bot.web.app import create_app
@@ -1118,21 +1118,6 @@ async def test_nlu_down_gets_the_menu_in_the_persons_language_promptly(start: St
     assert "Abrigos" in titles
 
 
-@dataclass(frozen=True)
-class Borrowed:
-    """The session's Rasa client, lent to one service.
-
-    Service.close() closes a RasaHttpParser it was given, which would break the shared
-    session fixture for every later test; this wrapper is not one.
-    """
-
-    parser: IntentParser
-
-    def parse(self, text: str) -> Parse:
-        """Parse with the shared client."""
-        return self.parser.parse(text)
-
-
 @pytest.mark.rasa
 @pytest.mark.parametrize(
     ("question", "topic", "lang"),
@@ -1145,7 +1130,7 @@ class Borrowed:
 async def test_real_nlu_answers_in_the_persons_language(
     start: Start, nlu_parser: IntentParser, question: str, topic: str, lang: str
 ) -> None:
-    wa = await start(parser=Borrowed(nlu_parser))
+    wa = await start(parser=nlu_parser)
     response = await wa.post(notification(text(question)))
     assert response.status_code == 200
     [body] = wa.sent()
