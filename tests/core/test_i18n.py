@@ -1,0 +1,63 @@
+"""Every fixed sentence is translated in all five languages, per message."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.core import phrases
+from bot.core.i18n import Translator, language_name
+from bot.core.messages import LANGUAGES
+
+PHRASES = {
+    name: value
+    for name, value in vars(phrases).items()
+    if name.isupper() and isinstance(value, str)
+}
+BUTTONS = {"BUTTON_MENU", "BUTTON_HUMAN", "BUTTON_LANGUAGE", "MENU_LIST_LABEL"}
+
+
+@pytest.fixture(scope="module")
+def translator() -> Translator:
+    return Translator()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_catalogue_is_complete(translator: Translator, lang: str) -> None:
+    assert translator.missing(lang) == []
+
+
+@pytest.mark.parametrize("lang", ["es", "fr", "ht", "pt"])
+def test_sentences_are_really_translated(translator: Translator, lang: str) -> None:
+    _ = translator.gettext_for(lang)
+    untranslated = [
+        name for name, text in PHRASES.items() if name not in BUTTONS and _(text) == text
+    ]
+    assert untranslated == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_buttons_fit_and_placeholders_survive(translator: Translator, lang: str) -> None:
+    _ = translator.gettext_for(lang)
+    for name in BUTTONS:
+        assert 0 < len(_(PHRASES[name])) <= 20, (lang, name)
+    for text in PHRASES.values():
+        assert re.findall(r"\{\w+\}", _(text)) == re.findall(r"\{\w+\}", text)
+
+
+def test_languages_are_independent_per_message(translator: Translator) -> None:
+    spanish, creole = translator.gettext_for("es"), translator.gettext_for("ht")
+    assert spanish(phrases.MENU) != creole(phrases.MENU)
+    assert translator.gettext_for("es")(phrases.MENU) == spanish(phrases.MENU)  # unchanged
+    assert translator.gettext_for("xx")(phrases.MENU) == spanish(phrases.MENU)  # default
+
+
+def test_language_names_are_autonyms() -> None:
+    assert [language_name(lang) for lang in LANGUAGES] == [
+        "Español",
+        "English",
+        "Français",
+        "Kreyòl Ayisyen",
+        "Português",
+    ]
