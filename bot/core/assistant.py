@@ -169,66 +169,17 @@ class Assistant:
             return turn(self._on_button(ctx), intent=None, confidence=1.0)
         if incoming.kind is Kind.COMMAND:
             return turn(self._on_command(ctx, incoming.payload))
-        if incoming.kind is Kind.VOICE:
-            return turn(
-                [
-                    self._with_menu_buttons(
-                        ctx,
-                        ctx._(phrases.VOICE),
-                    )
-                ]
-            )
-        if incoming.kind in (Kind.MEDIA, Kind.UNSUPPORTED):
-            return turn(
-                [
-                    self._with_menu_buttons(
-                        ctx,
-                        ctx._(phrases.MEDIA),
-                    )
-                ]
-            )
+        notice = _notice_for(incoming)
+        if notice is not None:
+            return turn([self._with_menu_buttons(ctx, ctx._(notice))])
 
         text = incoming.text
-        if not text:
-            return turn(
-                [
-                    self._with_menu_buttons(
-                        ctx,
-                        ctx._(phrases.EMPTY),
-                    )
-                ]
-            )
-        if len(text) > MAX_TEXT_CHARS:
-            return turn(
-                [
-                    self._with_menu_buttons(
-                        ctx,
-                        ctx._(phrases.TOO_LONG),
-                    )
-                ]
-            )
-        if not _has_words(text):
-            return turn(
-                [
-                    self._with_menu_buttons(
-                        ctx,
-                        ctx._(phrases.SYMBOLS_ONLY),
-                    )
-                ]
-            )
         command = _command_name(text)
         if command is not None:
             return turn(self._on_command(ctx, command))
 
         if parse is None:
-            return turn(
-                [
-                    self._menu(
-                        ctx,
-                        ctx._(phrases.NLU_DOWN),
-                    )
-                ]
-            )
+            return turn([self._menu(ctx, ctx._(phrases.NLU_DOWN))])
 
         if chosen is None and self._confirm_language:
             # Not sure of the language yet: ask, and keep the topic to answer after.
@@ -301,12 +252,7 @@ class Assistant:
                 return self._language_question()
             return [self._welcome(ctx)]
         if command == "help":
-            return [
-                self._with_menu_buttons(
-                    ctx,
-                    ctx._(phrases.HELP),
-                )
-            ]
+            return [self._with_menu_buttons(ctx, ctx._(phrases.HELP))]
         return [self._menu(ctx, ctx._(phrases.MENU))]
 
     # -- intents ---------------------------------------------------------------------------
@@ -324,10 +270,7 @@ class Assistant:
         if intent in TOPICS:
             return self._answer(ctx, intent)
         if intent == "voluntary_return_request":
-            intro = Reply(
-                ctx._(phrases.RETURN_REQUEST),
-                lang=ctx.lang,
-            )
+            intro = Reply(ctx._(phrases.RETURN_REQUEST), lang=ctx.lang)
             return [intro, *self._answer(ctx, "voluntary_return_info")]
         if intent == "talk_to_human":
             return self._talk_to_human(ctx)
@@ -336,30 +279,15 @@ class Assistant:
         if intent == "goodbye":
             return [Reply(ctx._(phrases.GOODBYE), lang=ctx.lang)]
         if intent == "thanks":
-            return [
-                self._with_menu_buttons(
-                    ctx,
-                    ctx._(phrases.THANKS),
-                )
-            ]
+            return [self._with_menu_buttons(ctx, ctx._(phrases.THANKS))]
         if intent == "affirm" and suggestions:
             return self._answer(ctx, suggestions[0])
         if intent == "deny" and suggestions:
-            return [
-                self._menu(
-                    ctx,
-                    ctx._(phrases.DENIED),
-                )
-            ]
+            return [self._menu(ctx, ctx._(phrases.DENIED))]
         if intent == "change_language":
             return self._language_question()
         if intent == "out_of_scope":
-            return [
-                self._menu(
-                    ctx,
-                    ctx._(phrases.OUT_OF_SCOPE),
-                )
-            ]
+            return [self._menu(ctx, ctx._(phrases.OUT_OF_SCOPE))]
         return [self._menu(ctx, ctx._(phrases.MENU))]
 
     def _not_understood(self, ctx: _Context, parse: Parse) -> list[Reply]:
@@ -369,10 +297,7 @@ class Assistant:
             person.misses = 0
             person.suggestions = []
             return [
-                self._menu(
-                    ctx,
-                    ctx._(phrases.STILL_NOT_SURE),
-                ),
+                self._menu(ctx, ctx._(phrases.STILL_NOT_SURE)),
                 Reply(
                     ctx._(phrases.ALSO_HUMAN),
                     buttons=(
@@ -406,12 +331,7 @@ class Assistant:
     def _answer(self, ctx: _Context, topic: str) -> list[Reply]:
         answer: Answer | None = ctx.library.get(topic, ctx.lang)
         if answer is None or not answer.is_current(self._today()):
-            return [
-                self._with_menu_buttons(
-                    ctx,
-                    ctx._(phrases.NO_CHECKED_ANSWER),
-                )
-            ]
+            return [self._with_menu_buttons(ctx, ctx._(phrases.NO_CHECKED_ANSWER))]
         city = _first(ctx.understanding, "city")
         checked = ctx._(phrases.CHECKED_ON).format(
             date=format_date(answer.last_verified, format="long", locale=ctx.lang)
@@ -430,18 +350,10 @@ class Assistant:
         ]
 
     def _talk_to_human(self, ctx: _Context) -> list[Reply]:
-        return [
-            self._with_menu_buttons(
-                ctx,
-                ctx._(phrases.TALK_TO_HUMAN),
-            )
-        ]
+        return [self._with_menu_buttons(ctx, ctx._(phrases.TALK_TO_HUMAN))]
 
     def _welcome(self, ctx: _Context) -> Reply:
-        return self._menu(
-            ctx,
-            ctx._(phrases.WELCOME),
-        )
+        return self._menu(ctx, ctx._(phrases.WELCOME))
 
     def _menu(self, ctx: _Context, text: str) -> Reply:
         library = ctx.library
@@ -470,6 +382,23 @@ class Assistant:
             ),
             lang=ctx.lang,
         )
+
+
+def _notice_for(incoming: Incoming) -> str | None:
+    """The phrase for input Faro cannot take as a question, or None for a real text."""
+    if incoming.kind is Kind.VOICE:
+        return phrases.VOICE
+    if incoming.kind in (Kind.MEDIA, Kind.UNSUPPORTED):
+        return phrases.MEDIA
+    if incoming.kind is not Kind.TEXT:
+        return None
+    if not incoming.text:
+        return phrases.EMPTY
+    if len(incoming.text) > MAX_TEXT_CHARS:
+        return phrases.TOO_LONG
+    if not _has_words(incoming.text):
+        return phrases.SYMBOLS_ONLY
+    return None
 
 
 # -- text helpers ------------------------------------------------------------------------------
