@@ -103,7 +103,7 @@ def _serve(args: argparse.Namespace) -> int:
     sys.setswitchinterval(0.0005)
     service = build_service(settings)
     try:
-        app = create_app(service)
+        app = create_app(service, close_service_on_shutdown=True)
         if args.telegram_polling:
             from bot.channels.telegram import run_polling_alongside
 

@@ -183,7 +183,8 @@ class RasaServer:
     def start(self, timeout: float = START_TIMEOUT) -> None:
         """Start the server and wait until its model answers a parse."""
         self.port = self.port or free_port()
-        self.token = self.token or secrets.token_urlsafe(24)
+        # Hex, not urlsafe: a token starting with '-' would be read by Rasa as an option.
+        self.token = self.token or secrets.token_hex(24)
         log.info("Starting the Rasa NLU server on 127.0.0.1:%s", self.port)
         var_dir = PROJECT_ROOT / "var"
         var_dir.mkdir(exist_ok=True)

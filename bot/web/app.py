@@ -58,8 +58,13 @@ def enabled_channels(service: Service) -> list[ChannelAdapter]:
     return channels
 
 
-def create_app(service: Service, channels: list[ChannelAdapter] | None = None) -> FastAPI:
-    """Build the ASGI app around a ready service."""
+def create_app(
+    service: Service,
+    channels: list[ChannelAdapter] | None = None,
+    *,
+    close_service_on_shutdown: bool = False,
+) -> FastAPI:
+    """Build the ASGI app around a ready service (closed with the app when it owns it)."""
     mounted = channels if channels is not None else enabled_channels(service)
 
     @asynccontextmanager
@@ -71,6 +76,10 @@ def create_app(service: Service, channels: list[ChannelAdapter] | None = None) -
         finally:
             for channel in reversed(mounted):
                 await channel.stop()
+            if close_service_on_shutdown:
+                # uvicorn re-raises SIGTERM after shutdown, so code after uvicorn.run()
+                # never runs then; the NLU child process must be stopped here.
+                await anyio.to_thread.run_sync(service.close)
 
     app = FastAPI(title="Faro", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
     app.state.service = service

@@ -1,0 +1,1 @@
+"""Faro's throughput and latency benchmark (`make bench`); prints figures, asserts nothing."""
