@@ -15,7 +15,7 @@ from typing import Any, TextIO
 from pydantic import SecretStr
 
 from bot.core.messages import LANGUAGES, Channel, Incoming, Kind, Turn
-from bot.settings import get_settings
+from bot.settings import Settings, get_settings
 
 log = logging.getLogger("bot")
 
@@ -34,6 +34,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.add_argument(
         "--access-log", action="store_true", help="log every HTTP request (paths only)"
+    )
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="service processes sharing one NLU server (default: FARO_WORKERS or 1)",
     )
 
     train = commands.add_parser("train", help="train the NLU model if its data changed")
@@ -60,9 +66,8 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; return the process exit code."""
-    args = _parser().parse_args(argv)
+def configure_logging() -> None:
+    """Log to stderr at INFO, with the libraries that put secrets in their records quieter."""
     logging.basicConfig(
         level=logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -74,6 +79,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("httpcore").setLevel(logging.WARNING)
     # python-telegram-bot logs request parameters (chat ids, text) at DEBUG.
     logging.getLogger("telegram").setLevel(logging.INFO)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return the process exit code."""
+    args = _parser().parse_args(argv)
+    configure_logging()
     handlers = {
         "serve": _serve,
         "train": _train,
@@ -101,6 +112,12 @@ def _serve(args: argparse.Namespace) -> int:
     # shorter GIL switch interval than the 5 ms default keeps the loop from waiting
     # behind a busy thread (measured in bench/: about +35 % messages/s).
     sys.setswitchinterval(0.0005)
+    workers = args.workers or settings.faro_workers
+    if workers > 1:
+        if args.telegram_polling:
+            print("--telegram-polling runs in one process; drop --workers", file=sys.stderr)
+            return 2
+        return _serve_workers(settings, workers, args)
     service = build_service(settings)
     try:
         app = create_app(service, close_service_on_shutdown=True)
@@ -114,6 +131,42 @@ def _serve(args: argparse.Namespace) -> int:
             )
     finally:
         service.close()
+    return 0
+
+
+def _serve_workers(settings: Settings, workers: int, args: argparse.Namespace) -> int:
+    """Several service processes behind one port, all on one NLU server started here."""
+    import os
+
+    import uvicorn
+
+    from bot.nlp.rasa import ModelWatcher
+    from bot.service import prepare_database, start_nlu
+
+    prepare_database(settings)  # once, before the workers race to migrate
+    parser, server = start_nlu(settings)
+    watcher = ModelWatcher(parser, server.model_path) if server is not None else None
+    if server is not None:
+        os.environ["FARO_NLU_URL"] = server.url
+        os.environ["FARO_NLU_TOKEN"] = server.token
+    if watcher is not None:
+        watcher.start()
+    try:
+        uvicorn.run(
+            "bot.web.asgi:app_from_environment",
+            factory=True,
+            workers=workers,
+            host=args.host,
+            port=args.port,
+            log_level="info",
+            access_log=args.access_log,
+        )
+    finally:
+        if watcher is not None:
+            watcher.stop()
+        parser.close()
+        if server is not None:
+            server.stop()
     return 0
 
 

@@ -44,6 +44,8 @@ class Settings(BaseSettings):
         default="https://graph.facebook.com/v21.0", alias="WHATSAPP_API_BASE_URL"
     )
 
+    faro_workers: int = Field(default=1, ge=1, le=64, alias="FARO_WORKERS")
+
     outbound_timeout: float = Field(default=10.0, alias="FARO_OUTBOUND_TIMEOUT")
     outbound_retries: int = Field(default=3, alias="FARO_OUTBOUND_RETRIES")
 

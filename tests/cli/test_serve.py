@@ -18,12 +18,13 @@ from bot.nlp.rasa import free_port
 
 
 @pytest.mark.rasa
-def test_serve_starts_its_nlu_server_and_stops_it_on_sigterm(tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_serve_starts_its_nlu_server_and_stops_it_on_sigterm(tmp_path: Path, workers: int) -> None:
     port = free_port()
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'serve.db'}"}
     env.pop("FARO_NLU_URL", None)
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "serve", "--port", str(port)],
+        [sys.executable, "-m", "bot", "serve", "--port", str(port), "--workers", str(workers)],
         cwd=PROJECT_ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -55,6 +56,11 @@ def test_serve_starts_its_nlu_server_and_stops_it_on_sigterm(tmp_path: Path) -> 
             timeout=10,
         ).json()
         assert answer["lang"] == "ht"
+        # Several workers share the one NLU server the parent started.
+        served = [
+            c for c in psutil.Process(process.pid).children(recursive=True) if c not in children
+        ]
+        assert len(served) >= (workers if workers > 1 else 0)
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=30)
         children[0].wait(timeout=30)
