@@ -34,21 +34,20 @@ def read_examples(path: Path, lang: str) -> list[Example]:
     return examples
 
 
-def heldout(directory: Path = HELDOUT_DIR) -> list[Example]:
-    """Every held-out example, in all languages."""
+def _per_language(directory: Path, pattern: str) -> list[Example]:
     examples: list[Example] = []
     for lang in LANGUAGES:
-        path = directory / f"heldout_{lang}.yml"
+        path = directory / pattern.format(lang=lang)
         if path.exists():
             examples.extend(read_examples(path, lang))
     return examples
+
+
+def heldout(directory: Path = HELDOUT_DIR) -> list[Example]:
+    """Every held-out example, in all languages."""
+    return _per_language(directory, "heldout_{lang}.yml")
 
 
 def training(directory: Path = NLU_DIR / "data") -> list[Example]:
     """Every training example, in all languages."""
-    examples: list[Example] = []
-    for lang in LANGUAGES:
-        path = directory / f"nlu_{lang}.yml"
-        if path.exists():
-            examples.extend(read_examples(path, lang))
-    return examples
+    return _per_language(directory, "nlu_{lang}.yml")
