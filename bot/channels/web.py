@@ -88,23 +88,30 @@ class WebChatChannel:
     async def page(self, request: Request, lang: str | None = None) -> HTMLResponse:
         """The chat page, its fixed strings in the chosen or the browser's language."""
         page_lang = lang if lang in LANGUAGES else _accepted_language(request)
-        _ = self._translator.gettext_for(page_lang)
+        # Every language's page strings ride along (a few hundred bytes), so the page
+        # follows the conversation when the person picks or is detected in another.
+        strings = {code: self._page_strings(code) for code in LANGUAGES}
         return TEMPLATES.TemplateResponse(
             request,
             "chat.html",
             {
                 "lang": page_lang,
                 "languages": [(code, language_name(code)) for code in LANGUAGES],
-                "strings": {
-                    "title": _(phrases.PAGE_TITLE),
-                    "placeholder": _(phrases.PAGE_PLACEHOLDER),
-                    "send": _(phrases.PAGE_SEND),
-                    "language": _(phrases.BUTTON_LANGUAGE),
-                    "privacy": _(phrases.PAGE_PRIVACY),
-                    "offline": _(phrases.PAGE_OFFLINE),
-                },
+                "strings": strings[page_lang],
+                "all_strings": strings,
             },
         )
+
+    def _page_strings(self, lang: str) -> dict[str, str]:
+        _ = self._translator.gettext_for(lang)
+        return {
+            "title": _(phrases.PAGE_TITLE),
+            "placeholder": _(phrases.PAGE_PLACEHOLDER),
+            "send": _(phrases.PAGE_SEND),
+            "language": _(phrases.BUTTON_LANGUAGE),
+            "privacy": _(phrases.PAGE_PRIVACY),
+            "offline": _(phrases.PAGE_OFFLINE),
+        }
 
     async def message(self, body: ChatMessage) -> ChatAnswer:
         """Take one message from the page and return Faro's replies."""

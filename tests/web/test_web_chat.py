@@ -59,6 +59,10 @@ async def test_web_chat_answers_in_all_five_languages(
         answer = page.locator(".msg.bot", has_text=checked)
         await expect(answer).to_have_count(1, timeout=15_000)
         assert await page.evaluate("document.documentElement.lang") == lang
+        # The page's own words follow the conversation's language.
+        page_send = translator.gettext_for(lang)(phrases.PAGE_SEND)
+        await expect(page.locator("#send")).to_have_text(page_send)
+        await expect(page.locator("#lang")).to_have_value(lang)
         if lang == "es":
             await expect(answer).to_contain_text("Tijuana")
             await page.screenshot(
