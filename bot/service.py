@@ -40,6 +40,7 @@ class Service:
     content: DatabaseContent
     assistant: Assistant
     parser: IntentParser
+    translator: Translator
     rasa_server: RasaServer | None = None
     watcher: ModelWatcher | None = None
     owns_parser: bool = True
@@ -111,13 +112,14 @@ def build_service(
     owns_parser = parser is None
     if parser is None:
         parser, server = start_nlu(settings)
+    translator = Translator()
     assistant = Assistant(
         store=store,
         parser=parser,
         language_identifier=LanguageClassifier.load_or_train(),
         entity_extractor=PlaceExtractor(),
         content=content,
-        translator=Translator(),
+        translator=translator,
         threshold=settings.faro_nlu_threshold,
         confirm_language=confirm_language,
     )
@@ -133,6 +135,7 @@ def build_service(
         content=content,
         assistant=assistant,
         parser=parser,
+        translator=translator,
         rasa_server=server,
         watcher=watcher,
         owns_parser=owns_parser,

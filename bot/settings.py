@@ -27,7 +27,6 @@ class Settings(BaseSettings):
     faro_nlu_token: SecretStr | None = Field(default=None, alias="FARO_NLU_TOKEN")
     faro_nlu_timeout: float = Field(default=2.0, alias="FARO_NLU_TIMEOUT")
     faro_nlu_threshold: float = Field(default=0.5, alias="FARO_NLU_THRESHOLD")
-    faro_model_dir: Path = Field(default=PROJECT_ROOT / "nlu" / "models", alias="FARO_MODEL_DIR")
     faro_content_dir: Path = Field(default=PROJECT_ROOT / "content", alias="FARO_CONTENT_DIR")
 
     telegram_bot_token: SecretStr | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")

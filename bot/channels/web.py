@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field, StringConstraints
 
 from bot.channels.base import respond
 from bot.core import phrases
-from bot.core.i18n import Translator, language_name
+from bot.core.i18n import language_name
 from bot.core.messages import DEFAULT_LANGUAGE, LANGUAGES, Channel, Incoming, Kind, Reply
 from bot.service import Service
 
@@ -74,7 +74,7 @@ class WebChatChannel:
 
     def __init__(self, service: Service) -> None:
         self._service = service
-        self._translator = Translator()
+        self._translator = service.translator
         self.router = APIRouter()
         self.router.add_api_route("/", self.page, methods=["GET"], response_class=HTMLResponse)
         self.router.add_api_route("/chat/messages", self.message, methods=["POST"])

@@ -51,8 +51,6 @@ PAYLOAD_LANGUAGE = "language"
 LANGUAGE_COMMANDS = frozenset({"language", "lang", "idioma", "langue", "lingua"})
 COMMANDS = frozenset({"start", "menu", "help"}) | LANGUAGE_COMMANDS
 
-SMALL_TALK = {"greet", "goodbye", "thanks", "affirm", "deny", "menu", "change_language"}
-
 
 class ContentProvider(Protocol):
     """Gives the current content library (it may be refreshed behind the scenes)."""

@@ -15,7 +15,6 @@ import socket
 import subprocess
 import threading
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -253,17 +252,6 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-@contextlib.contextmanager
-def running_server(model_path: Path | None = None) -> Iterator[RasaServer]:
-    """Train if needed, start a server, yield it, and stop it afterwards."""
-    server = RasaServer(model_path=model_path or train())
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 class ModelWatcher:
