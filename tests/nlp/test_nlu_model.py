@@ -71,7 +71,7 @@ def test_heldout_accuracy_per_language(nlu_parser: RasaHttpParser) -> None:
         else:
             misses.append(example)
     accuracy = {lang: correct[lang] / total[lang] for lang in LANGUAGES}
-    assert all(value >= MIN_ACCURACY for value in accuracy.values()), accuracy
+    assert all(value >= MIN_ACCURACY for value in accuracy.values()), (accuracy, misses)
 
 
 @pytest.mark.rasa
