@@ -17,14 +17,12 @@ from bot.core.understanding import IntentParser
 from bot.nlp.langid import LanguageClassifier
 from bot.nlp.places import PlaceExtractor
 from bot.nlp.rasa import ModelWatcher, RasaHttpParser, RasaServer, latest_model, train
+from bot.pipeline.database import Database
+from bot.pipeline.outbox import RetryPolicy
+from bot.pipeline.runner import Pipeline
 from bot.settings import Settings
-from bot.storage.database import make_engine, make_sessionmaker, upgrade
-from bot.storage.repository import (
-    DatabaseContent,
-    SqlConversationStore,
-    load_content,
-    replace_content,
-)
+from bot.storage.database import make_engine, make_sessionmaker, read_only, upgrade
+from bot.storage.repository import DatabaseContent, load_content, replace_content
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +34,8 @@ class Service:
     settings: Settings
     engine: Engine
     sessions: sessionmaker[Session]
-    store: ConversationStore
+    database: Database
+    pipeline: Pipeline
     content: DatabaseContent
     assistant: Assistant
     parser: IntentParser
@@ -106,8 +105,8 @@ def build_service(
     prepare_database(settings)
     engine = make_engine(settings.database_url)
     sessions = make_sessionmaker(engine)
-    store = store or SqlConversationStore(sessions)
-    content = DatabaseContent(sessions)
+    database = Database(sessions)
+    content = DatabaseContent(read_only(sessions))
     server: RasaServer | None = None
     owns_parser = parser is None
     if parser is None:
@@ -123,6 +122,12 @@ def build_service(
         threshold=settings.faro_nlu_threshold,
         confirm_language=confirm_language,
     )
+    pipeline = Pipeline(
+        database,
+        assistant,
+        turn_workers=settings.turn_workers,
+        policy=RetryPolicy(give_up_after=settings.outbox_give_up),
+    )
     watcher = None
     if server is not None and isinstance(parser, RasaHttpParser):
         watcher = ModelWatcher(parser, server.model_path)
@@ -131,7 +136,8 @@ def build_service(
         settings=settings,
         engine=engine,
         sessions=sessions,
-        store=store,
+        database=database,
+        pipeline=pipeline,
         content=content,
         assistant=assistant,
         parser=parser,

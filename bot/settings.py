@@ -45,8 +45,13 @@ class Settings(BaseSettings):
 
     faro_workers: int = Field(default=1, ge=1, le=64, alias="FARO_WORKERS")
 
-    outbound_timeout: float = Field(default=10.0, alias="FARO_OUTBOUND_TIMEOUT")
-    outbound_retries: int = Field(default=3, alias="FARO_OUTBOUND_RETRIES")
+    outbound_timeout: float = Field(default=10.0, gt=0, alias="FARO_OUTBOUND_TIMEOUT")
+    # Platform limits: Telegram about 30 messages/s per bot, WhatsApp 80/s per number.
+    telegram_rate: float = Field(default=30.0, gt=0, alias="FARO_TELEGRAM_RATE")
+    whatsapp_rate: float = Field(default=80.0, gt=0, alias="FARO_WHATSAPP_RATE")
+    # How long a message may keep failing before the failure is recorded and it is dropped.
+    outbox_give_up: float = Field(default=600.0, gt=0, alias="FARO_OUTBOX_GIVE_UP")
+    turn_workers: int = Field(default=2, ge=1, le=32, alias="FARO_TURN_WORKERS")
 
     @field_validator(
         "telegram_webhook_secret",

@@ -1,9 +1,10 @@
 """The Telegram channel: a python-telegram-bot Application inside the service's ASGI app.
 
-Updates arrive at POST /webhooks/telegram (or, locally, by long polling) and go through
-`Application.process_update` inline, so the webhook answers 200 only once the message is
-stored and its replies delivered. A failed delivery answers 500 so Telegram delivers the
-update again; the store's dedupe makes a redelivery of a handled update do nothing.
+Updates arrive at POST /webhooks/telegram (or, locally, by long polling). The webhook
+checks the secret, decodes the update with PTB, stores the message in the inbox under
+its update_id and answers 200: nothing else happens inside the request, except that a
+button press is acknowledged at once (it stops the spinner on the phone). Replies leave
+through the outbox, where `TelegramTransport` sends them with PTB's Bot.
 """
 
 from __future__ import annotations
@@ -14,16 +15,14 @@ import datetime as dt
 import hmac
 import json
 import logging
-import traceback
 import warnings
-from collections.abc import Awaitable, Callable
-from contextvars import ContextVar
-from dataclasses import dataclass
-from typing import Any, Final, TypeVar
+from collections.abc import Sequence
+from typing import Any, Final
 
 from fastapi import APIRouter, FastAPI, Request, Response
 from telegram import (
     Audio,
+    Bot,
     CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -39,18 +38,16 @@ from telegram.error import (
     BadRequest,
     Forbidden,
     InvalidToken,
-    NetworkError,
     RetryAfter,
     TelegramError,
-    TimedOut,
 )
-from telegram.ext import ApplicationBuilder, ContextTypes, TypeHandler
+from telegram.ext import ApplicationBuilder
 from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.channels.base import DeliveryError, respond
 from bot.core.assistant import COMMANDS
 from bot.core.messages import MAX_TEXT_CHARS, Channel, Incoming, Kind, Reply
+from bot.pipeline.outbox import PermanentSendError, TransientSendError
 from bot.service import Service
 from bot.settings import Settings
 
@@ -69,34 +66,64 @@ ROW_CHARS: Final = 30
 OPTION_CHARS: Final = 40
 ELLIPSIS: Final = "…"
 
-# Telegram redelivers a webhook that is not answered in time, so no send may wait long:
-# past this much sleeping in total, give up and let the redelivery try again later.
-MAX_RETRY_WAIT: Final = 30.0
-BACKOFF_BASE: Final = 0.5
+# Updates are far smaller; a bigger body is not from Telegram and is refused unread.
+MAX_BODY_BYTES: Final = 1024 * 1024
 POLL_TIMEOUT: Final = 30
 MAX_POLL_PAUSE: Final = 30.0
+BACKOFF_BASE: Final = 0.5
 # Connecting and waiting for a pooled connection should take far less than a full reply.
 CONNECT_TIMEOUT_CAP: Final = 5.0
 # Concurrent sends to the Bot API; Telegram allows about 30 messages/s per bot overall.
 SEND_POOL_SIZE: Final = 32
+# Acknowledging a button press must never hold the webhook; a stuck API gets this long.
+CALLBACK_ANSWER_TIMEOUT: Final = 5.0
+MAX_PENDING_CALLBACK_ANSWERS: Final = 256
 
 NO_LINK_PREVIEW: Final = LinkPreviewOptions(is_disabled=True)  # previews cost people data
 
-T = TypeVar("T")
 
+class TelegramTransport:
+    """Sends outbox messages with PTB's Bot, mapping its errors to the outbox's."""
 
-@dataclass(slots=True)
-class _Outcome:
-    """What became of one update inside PTB, which swallows handler exceptions."""
+    channel = Channel.TELEGRAM.value
 
-    error: BaseException | None = None
+    def __init__(self, bot: Bot) -> None:
+        self._bot = bot
 
+    def parts(self, recipient: str, reply: Reply) -> Sequence[Any]:
+        """One sendMessage per reply: Telegram takes 4,096 characters and a keyboard."""
+        text, markup = render(reply)
+        return [(int(recipient), text, markup)]
 
-_OUTCOME: ContextVar[_Outcome | None] = ContextVar("telegram_update_outcome", default=None)
+    async def send_part(self, part: Any) -> str | None:
+        """Send one message; raise the outbox's errors, never PTB's."""
+        chat_id, text, markup = part
+        try:
+            sent = await self._bot.send_message(
+                chat_id=chat_id,
+                text=text,
+                reply_markup=markup,
+                link_preview_options=NO_LINK_PREVIEW,
+            )
+        except RetryAfter as exc:
+            raise TransientSendError("rate_limited", retry_after_seconds(exc)) from None
+        except Forbidden:
+            raise PermanentSendError("forbidden") from None  # blocked by the person
+        except BadRequest:
+            # The same request cannot succeed later (BadRequest is a NetworkError in PTB,
+            # so it is caught first).
+            raise PermanentSendError("bad_request") from None
+        except InvalidToken:
+            # Nothing goes out until the token is fixed; keep the messages meanwhile.
+            log.error("Telegram refused the bot token; check TELEGRAM_BOT_TOKEN")
+            raise TransientSendError("invalid_token") from None
+        except TelegramError as exc:
+            raise TransientSendError(type(exc).__name__) from None
+        return str(sent.message_id)
 
 
 class TelegramChannel:
-    """Telegram through python-telegram-bot: webhook route, long polling, rendering, retries."""
+    """Telegram through python-telegram-bot: webhook route, long polling, rendering."""
 
     name = "telegram"
 
@@ -105,13 +132,17 @@ class TelegramChannel:
         if settings.telegram_bot_token is None:
             raise ValueError("the Telegram channel needs TELEGRAM_BOT_TOKEN")
         self._service = service
+        self._inbox = service.pipeline.inbox
         secret = settings.telegram_webhook_secret
         self._secret = secret.get_secret_value().encode("utf-8") if secret else None
-        self._retries = max(0, settings.outbound_retries)
         self._backoff = BACKOFF_BASE
         self._ready_lock = asyncio.Lock()
         self._poll_on_start = False
         self._polling: asyncio.Task[None] | None = None
+        self._callback_answers: set[asyncio.Task[None]] = set()
+        # Built without an updater: updates come from the webhook route (or our own
+        # polling loop) and are stored, not dispatched through PTB's handlers, whose
+        # per-chat bookkeeping would grow with every new person.
         self.application = (
             ApplicationBuilder()
             .token(settings.telegram_bot_token.get_secret_value())
@@ -122,7 +153,8 @@ class TelegramChannel:
             .job_queue(None)
             .build()
         )
-        self.application.add_handler(TypeHandler(Update, self._on_update))
+        self.transport = TelegramTransport(self.application.bot)
+        self.rate_per_second = settings.telegram_rate
         self.router = APIRouter()
         self.router.add_api_route(
             WEBHOOK_PATH, self.webhook, methods=["POST"], include_in_schema=False
@@ -131,19 +163,24 @@ class TelegramChannel:
     # -- lifecycle -------------------------------------------------------------------------
 
     async def start(self) -> None:
-        """Initialize and start the Application; an unreachable API is retried per update."""
+        """Initialize and start the Application; an unreachable API is retried later."""
         if not await self._ready():
-            log.warning("Telegram API not reachable at start; will retry on the next update")
+            log.warning("Telegram API not reachable at start; sends will retry")
         if self._poll_on_start:
             self._polling = asyncio.create_task(self._keep_polling(), name="telegram-polling")
 
     async def stop(self) -> None:
-        """Stop long polling, then stop and shut down the Application."""
+        """Stop long polling and pending acknowledgements, then shut the Application down."""
         if self._polling is not None:
             self._polling.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._polling
             self._polling = None
+        for task in list(self._callback_answers):
+            task.cancel()
+        for task in list(self._callback_answers):
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
         if self.application.running:
             await self.application.stop()
         await self.application.shutdown()
@@ -155,10 +192,8 @@ class TelegramChannel:
         if self._secret is None:
             raise ValueError("registering a webhook needs TELEGRAM_WEBHOOK_SECRET")
         secret = self._secret.decode("utf-8")
-        bot = self.application.bot
-        await self._with_retries(
-            "setWebhook",
-            lambda: bot.set_webhook(url=url, secret_token=secret, allowed_updates=ALLOWED_UPDATES),
+        await self.application.bot.set_webhook(
+            url=url, secret_token=secret, allowed_updates=ALLOWED_UPDATES
         )
 
     def enable_polling(self) -> None:
@@ -182,33 +217,43 @@ class TelegramChannel:
                 return False
             return True
 
+    def _running(self) -> bool:
+        return bool(self.application.running)
+
     # -- inbound ---------------------------------------------------------------------------
 
     async def webhook(self, request: Request) -> Response:
-        """Check the secret, parse the update, process it, and answer only once it is done."""
+        """Check the secret, decode the update, store its message, answer 200."""
         if not self._secret_matches(request.headers.get(SECRET_HEADER)):
             log.info("Telegram webhook refused: secret token missing or wrong")
             return Response(status_code=403)
+        raw = await read_capped_body(request, MAX_BODY_BYTES)
+        if raw is None:
+            return Response(status_code=413)
         try:
-            data = json.loads(await request.body())
+            data = json.loads(raw)
         except (ValueError, RecursionError):
             return Response(status_code=400)
         if not isinstance(data, dict) or not _is_update_id(data.get("update_id")):
             return Response(status_code=400)
+        update = self._decode(data)
+        if update is None:
+            status = 200 if not any(kind in data for kind in ALLOWED_UPDATES) else 400
+            return Response(status_code=status)
         try:
-            update = Update.de_json(data, self.application.bot)
-        except Exception as exc:  # any shape PTB cannot read
-            if not any(kind in data for kind in ALLOWED_UPDATES):
-                # Faro would ignore it anyway; refusing it would only make Telegram resend it.
-                log.info("Telegram update of an unused type not parsed (%s)", type(exc).__name__)
-                return Response(status_code=200)
-            log.warning("Telegram update could not be parsed (%s)", type(exc).__name__)
-            return Response(status_code=400)
-        if not await self._ready():
+            await self.accept(update)
+        except Exception as exc:
+            # Not stored: a non-2xx makes Telegram deliver it again.
+            log.error("Telegram update not stored (%s)", type(exc).__name__)
             return Response(status_code=503)
-        if not await self.process(update):
-            return Response(status_code=500)
         return Response(status_code=200)
+
+    def _decode(self, data: dict[str, Any]) -> Update | None:
+        try:
+            return Update.de_json(data, self.application.bot)
+        except Exception as exc:  # any shape PTB cannot read
+            log.info("Telegram update could not be decoded (%s)", type(exc).__name__)
+            return None
 
     def _secret_matches(self, header: str | None) -> bool:
         if self._secret is None or header is None:
@@ -216,124 +261,43 @@ class TelegramChannel:
         # Starlette decodes header bytes as latin-1; encoding back gives the bytes as sent.
         return hmac.compare_digest(header.encode("latin-1"), self._secret)
 
-    async def process(self, update: Update) -> bool:
-        """Process one update through the Application; False when it must be delivered again."""
-        if not await self._ready():
-            return False
-        outcome = _Outcome()
-        token = _OUTCOME.set(outcome)
-        try:
-            await self.application.process_update(update)
-        finally:
-            _OUTCOME.reset(token)
-        return outcome.error is None
-
-    async def _on_update(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
-        outcome = _OUTCOME.get()
-        try:
-            await self._handle(update)
-        except Exception as exc:
-            if outcome is None:
-                raise
-            # Recorded rather than raised: PTB would hand it to error handlers and the
-            # webhook would still answer 200 for a message that was never answered.
-            outcome.error = exc
-            if not isinstance(exc, DeliveryError):
-                # Frames only: exception messages can carry ids or text from the update.
-                frames = "".join(traceback.format_tb(exc.__traceback__))
-                log.error("Telegram update failed (%s)\n%s", type(exc).__name__, frames)
-
-    def _running(self) -> bool:
-        return bool(self.application.running)
-
-    async def _handle(self, update: Update) -> None:
+    async def accept(self, update: Update) -> bool:
+        """Store the update's message (if it has one for us); True when it was new."""
         if update.callback_query is not None:
-            # Always, even for old or foreign buttons: it stops the spinner on the phone.
-            await self._answer_callback(update.callback_query)
+            self._acknowledge(update.callback_query)
         incoming = to_incoming(update)
         if incoming is None:
-            return
-        chat_id = int(incoming.user_id)
+            return False
+        return await self._inbox.store([incoming]) > 0
 
-        async def send(reply: Reply) -> None:
-            await self._deliver(chat_id, reply)
-
-        await respond(self._service.assistant, self._service.store, incoming, send)
-
-    # -- outbound --------------------------------------------------------------------------
+    def _acknowledge(self, query: CallbackQuery) -> None:
+        if len(self._callback_answers) >= MAX_PENDING_CALLBACK_ANSWERS:
+            return  # the API is stuck; the spinner stops by itself after a while
+        task = asyncio.create_task(self._answer_callback(query))
+        self._callback_answers.add(task)
+        task.add_done_callback(self._callback_answers.discard)
 
     async def _answer_callback(self, query: CallbackQuery) -> None:
         try:
-            await query.answer()
-        except TelegramError as exc:
+            async with asyncio.timeout(CALLBACK_ANSWER_TIMEOUT):
+                await query.answer()
+        except (TelegramError, TimeoutError) as exc:
             # A redelivered or old query can no longer be answered; the reply still goes out.
             log.info("Telegram answerCallbackQuery failed (%s)", type(exc).__name__)
-
-    async def _deliver(self, chat_id: int, reply: Reply) -> None:
-        text, markup = render(reply)
-        bot = self.application.bot
-        try:
-            await self._with_retries(
-                "sendMessage",
-                lambda: bot.send_message(
-                    chat_id=chat_id,
-                    text=text,
-                    reply_markup=markup,
-                    link_preview_options=NO_LINK_PREVIEW,
-                ),
-            )
-        except Forbidden:
-            log.info("Telegram reply dropped: the person has blocked the bot")
-        except BadRequest:
-            # Sending the same request again cannot succeed; a redelivery would loop.
-            log.error("Telegram reply dropped: the API refused it as a bad request")
-
-    async def _with_retries(self, method: str, call: Callable[[], Awaitable[T]]) -> T:
-        """Call the API, retrying rate limits and network failures; DeliveryError at the end."""
-        waited = 0.0
-        attempt = 0
-        while True:
-            try:
-                return await call()
-            except (Forbidden, BadRequest):
-                raise
-            except RetryAfter as exc:
-                wait = retry_after_seconds(exc)
-                reason = "rate limited"
-            except (TimedOut, NetworkError) as exc:
-                wait = self._backoff * 2**attempt
-                reason = type(exc).__name__
-            except TelegramError as exc:
-                log.warning("Telegram %s failed (%s); not retried", method, type(exc).__name__)
-                raise DeliveryError(f"Telegram {method} failed") from None
-            attempt += 1
-            if attempt > self._retries or waited + wait > MAX_RETRY_WAIT:
-                log.warning("Telegram %s failed (%s) after %d attempts", method, reason, attempt)
-                raise DeliveryError(f"Telegram {method} failed")
-            log.info(
-                "Telegram %s failed (%s); retry %d of %d in %.1f s",
-                method,
-                reason,
-                attempt,
-                self._retries,
-                wait,
-            )
-            await asyncio.sleep(wait)
-            waited += wait
 
     # -- long polling ----------------------------------------------------------------------
 
     async def poll(self, *, long_poll_seconds: int = POLL_TIMEOUT) -> None:
-        """Fetch updates by long polling until cancelled; each goes the webhook's way."""
+        """Fetch updates by long polling until cancelled; each is stored as a webhook's is."""
         bot = self.application.bot
         failures = 0
         while True:
             try:
                 # getUpdates is refused while a webhook is set.
                 if await self._ready():
-                    await self._with_retries("deleteWebhook", bot.delete_webhook)
+                    await bot.delete_webhook()
                     break
-            except (DeliveryError, TelegramError):
+            except TelegramError:
                 pass
             failures += 1
             await asyncio.sleep(self._pause(failures))
@@ -352,15 +316,17 @@ class TelegramChannel:
                 log.warning("Telegram getUpdates failed (%s)", type(exc).__name__)
                 await asyncio.sleep(self._pause(failures))
                 continue
-            for update in updates:
-                if not await self.process(update):
-                    # Keep the offset: the same update comes back, as a webhook redelivery would.
-                    failures += 1
-                    await asyncio.sleep(self._pause(failures))
-                    break
-                offset = update.update_id + 1
-            else:
-                failures = 0
+            try:
+                for update in updates:
+                    await self.accept(update)
+                    offset = update.update_id + 1
+            except Exception as exc:
+                # Keep the offset: the same updates come back, as a webhook redelivery would.
+                failures += 1
+                log.warning("Telegram update not stored (%s)", type(exc).__name__)
+                await asyncio.sleep(self._pause(failures))
+                continue
+            failures = 0
 
     async def _keep_polling(self) -> None:
         try:
@@ -371,6 +337,19 @@ class TelegramChannel:
 
     def _pause(self, failures: int) -> float:
         return float(min(self._backoff * 2 ** max(0, failures - 1), MAX_POLL_PAUSE))
+
+
+async def read_capped_body(request: Request, limit: int) -> bytes | None:
+    """The raw body, or None when it is larger than `limit` (refused before it is all read)."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        return None
+    buffer = bytearray()
+    async for chunk in request.stream():
+        buffer.extend(chunk)
+        if len(buffer) > limit:
+            return None
+    return bytes(buffer)
 
 
 def run_polling_alongside(app: FastAPI, service: Service, *, host: str, port: int) -> None:

@@ -1,35 +1,48 @@
-"""The web chat: a small page at `/` and a JSON endpoint, on the same core."""
+"""The web chat: a small page at `/`, a message endpoint and a long-poll for replies.
+
+It takes the same path as every channel: a message is stored in the inbox and answered
+with 202; a turn worker answers it into the outbox; the page fetches its replies with a
+long poll. The person is known only by an unguessable, HttpOnly session cookie, so the
+conversation survives a reload and nobody else can read or steer it.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import re
+import secrets
+import time
 import uuid
 from pathlib import Path
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Request
+import anyio.to_thread
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field, StringConstraints
 
-from bot.channels.base import respond
 from bot.core import phrases
 from bot.core.i18n import language_name
 from bot.core.messages import DEFAULT_LANGUAGE, LANGUAGES, Channel, Incoming, Kind, Reply
 from bot.service import Service
+from bot.storage.repository import WebReply, find_person_id, web_replies_after
 
 TEMPLATES = Jinja2Templates(
     directory=str(Path(__file__).resolve().parent.parent / "web" / "templates")
 )
-# The browser makes up its own random id; anything else is refused.
-VISITOR_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
-MAX_WEB_TEXT = 20_000  # longer bodies are refused outright; 4,096+ gets a friendly reply
+SESSION_COOKIE = "faro_session"
+SESSION_MAX_AGE = 30 * 24 * 3600
+# 32 random bytes, URL-safe base64: what we hand out; anything else starts a new session.
+SESSION_PATTERN = re.compile(r"^[A-Za-z0-9_-]{43}$")
+MAX_WEB_TEXT = 4096  # the page's own limit; the body cap refuses anything far larger
+LONG_POLL_SECONDS = 20.0
+HISTORY_ON_LOAD = 20
 
 
 class ChatMessage(BaseModel):
     """What the page posts for one message or button press."""
 
-    visitor: Annotated[str, StringConstraints(pattern=VISITOR_ID.pattern)]
     message_id: Annotated[str, StringConstraints(min_length=1, max_length=64)] = Field(
         default_factory=lambda: uuid.uuid4().hex
     )
@@ -41,6 +54,7 @@ class ChatMessage(BaseModel):
 class ReplyOut(BaseModel):
     """One reply as the page renders it."""
 
+    id: int
     text: str
     buttons: list[dict[str, str]]
     options: list[dict[str, str]]
@@ -48,15 +62,22 @@ class ReplyOut(BaseModel):
     lang: str
 
 
-class ChatAnswer(BaseModel):
-    """The replies to one message."""
+class Accepted(BaseModel):
+    """The page's message was stored and will be answered."""
 
-    lang: str
+    message_id: str
+
+
+class Replies(BaseModel):
+    """Faro's messages to this person since the page last asked."""
+
     replies: list[ReplyOut]
 
 
-def _render(reply: Reply) -> ReplyOut:
+def _render(item: WebReply) -> ReplyOut:
+    reply: Reply = item.reply
     return ReplyOut(
+        id=item.id,
         text=reply.text,
         buttons=[{"id": b.id, "title": b.title} for b in reply.buttons],
         options=[
@@ -65,6 +86,11 @@ def _render(reply: Reply) -> ReplyOut:
         list_label=reply.list_label,
         lang=reply.lang,
     )
+
+
+def person_key(session_token: str) -> str:
+    """The id the database keeps for a session: a hash, so a leaked row is no cookie."""
+    return hashlib.sha256(session_token.encode("ascii")).hexdigest()[:40]
 
 
 class WebChatChannel:
@@ -77,10 +103,11 @@ class WebChatChannel:
         self._translator = service.translator
         self.router = APIRouter()
         self.router.add_api_route("/", self.page, methods=["GET"], response_class=HTMLResponse)
-        self.router.add_api_route("/chat/messages", self.message, methods=["POST"])
+        self.router.add_api_route("/chat/messages", self.message, methods=["POST"], status_code=202)
+        self.router.add_api_route("/chat/replies", self.replies, methods=["GET"])
 
     async def start(self) -> None:
-        """Nothing to prepare: the web chat answers in the HTTP response."""
+        """Nothing to prepare: replies are fetched by the page."""
 
     async def stop(self) -> None:
         """Nothing to release."""
@@ -91,7 +118,7 @@ class WebChatChannel:
         # Every language's page strings ride along (a few hundred bytes), so the page
         # follows the conversation when the person picks or is detected in another.
         strings = {code: self._page_strings(code) for code in LANGUAGES}
-        return TEMPLATES.TemplateResponse(
+        response = TEMPLATES.TemplateResponse(
             request,
             "chat.html",
             {
@@ -99,8 +126,11 @@ class WebChatChannel:
                 "languages": [(code, language_name(code)) for code in LANGUAGES],
                 "strings": strings[page_lang],
                 "all_strings": strings,
+                "nonce": getattr(request.state, "csp_nonce", ""),
             },
         )
+        _session(request, response)
+        return response
 
     def _page_strings(self, lang: str) -> dict[str, str]:
         _ = self._translator.gettext_for(lang)
@@ -113,25 +143,73 @@ class WebChatChannel:
             "offline": _(phrases.PAGE_OFFLINE),
         }
 
-    async def message(self, body: ChatMessage) -> ChatAnswer:
-        """Take one message from the page and return Faro's replies."""
-        kind = Kind.BUTTON if body.payload else Kind.TEXT
+    async def message(self, body: ChatMessage, request: Request, response: Response) -> Accepted:
+        """Store one message from the page; the reply comes through /chat/replies."""
+        token = _session(request, response)
+        user = person_key(token)
         incoming = Incoming(
             channel=Channel.WEB,
-            user_id=body.visitor,
-            message_id=f"{body.visitor}:{body.message_id}",
-            kind=kind,
+            user_id=user,
+            # Scoped to the session, so one page cannot collide with another's ids.
+            message_id=f"{user}:{body.message_id}",
+            kind=Kind.BUTTON if body.payload else Kind.TEXT,
             text=body.text,
             payload=body.payload,
             lang=body.lang,
         )
-        sent: list[Reply] = []
+        await self._service.pipeline.inbox.store([incoming])
+        return Accepted(message_id=body.message_id)
 
-        async def collect(reply: Reply) -> None:
-            sent.append(reply)
+    async def replies(
+        self,
+        request: Request,
+        response: Response,
+        after: Annotated[int, Query(ge=0, le=2**62)] = 0,
+        wait: Annotated[float, Query(ge=0, le=LONG_POLL_SECONDS)] = LONG_POLL_SECONDS,
+    ) -> Replies:
+        """Faro's messages newer than `after`, waiting up to `wait` seconds for one."""
+        token = _session(request, response)
+        user = person_key(token)
+        deadline = time.monotonic() + wait
+        broadcast = self._service.pipeline.web_replies
+        while True:
+            found = await anyio.to_thread.run_sync(self._fetch, user, after)
+            remaining = deadline - time.monotonic()
+            if found or remaining <= 0 or await request.is_disconnected():
+                return Replies(replies=[_render(item) for item in found])
+            # Woken at once by this process's workers; other processes' by the re-check.
+            await broadcast.wait(min(remaining, 1.0))
 
-        turn = await respond(self._service.assistant, self._service.store, incoming, collect)
-        return ChatAnswer(lang=turn.lang, replies=[_render(r) for r in sent])
+    def _fetch(self, user: str, after: int) -> list[WebReply]:
+        database = self._service.database
+        with database.read() as session:
+            person_id = find_person_id(
+                session=session, channel=Channel.WEB.value, channel_user_id=user
+            )
+        if person_id is None:
+            return []
+        limit = 50 if after else HISTORY_ON_LOAD
+        with database.write() as session:
+            return web_replies_after(session=session, person_id=person_id, after=after, limit=limit)
+
+
+def _session(request: Request, response: Response) -> str:
+    """The session token of this browser, set as a new cookie when it has none."""
+    token = request.cookies.get(SESSION_COOKIE, "")
+    if SESSION_PATTERN.fullmatch(token):
+        return token
+    token = secrets.token_urlsafe(32)
+    response.set_cookie(
+        SESSION_COOKIE,
+        token,
+        max_age=SESSION_MAX_AGE,
+        httponly=True,
+        secure=request.url.scheme == "https",
+        samesite="strict",
+        path="/",
+    )
+    request.cookies[SESSION_COOKIE] = token  # a page and its first post share it
+    return token
 
 
 def _accepted_language(request: Request) -> str:

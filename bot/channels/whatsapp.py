@@ -1,24 +1,25 @@
-"""WhatsApp over Meta's Cloud API: a signed webhook in, plain HTTPS calls to the Graph API out."""
+"""WhatsApp over Meta's Cloud API: a signed webhook in, plain HTTPS calls to the Graph API out.
+
+The webhook checks the signature, stores the notification's messages in the inbox (and
+applies its delivery statuses to the outbox) in one transaction, and answers 200.
+Replies leave through the outbox, where `WhatsAppTransport` posts them.
+"""
 
 from __future__ import annotations
 
-import asyncio
 import email.utils
 import hashlib
 import hmac
 import json
 import logging
-import random
 import time
-from collections.abc import Iterator
-from functools import partial
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import httpx
 from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
 
-from bot.channels.base import DeliveryError, respond
 from bot.core.assistant import (
     LANG_PREFIX,
     PAYLOAD_HUMAN,
@@ -27,6 +28,8 @@ from bot.core.assistant import (
     TOPIC_PREFIX,
 )
 from bot.core.messages import Channel, Incoming, Kind, Reply
+from bot.pipeline.inbox import DeliveryReport
+from bot.pipeline.outbox import PermanentSendError, TransientSendError
 from bot.service import Service
 
 log = logging.getLogger(__name__)
@@ -52,10 +55,9 @@ FALLBACK_LIST_LABEL = "☰"
 
 # Webhook notifications are small; anything far bigger is not from Meta and is refused
 # before it is held in memory.
-MAX_BODY_BYTES = 3 * 1024 * 1024
-# A Retry-After longer than this would keep Meta's webhook call open past its patience.
-MAX_RETRY_WAIT = 30.0
-DEFAULT_BACKOFF = 0.5
+MAX_BODY_BYTES = 1024 * 1024
+# Delivery statuses Meta reports, as the outbox names them.
+DELIVERY_STATUSES = frozenset({"sent", "delivered", "read", "failed"})
 
 # Graph API error codes that mean "later", whatever HTTP status carries them: API and
 # throughput limits, pair rate limit, and Meta-side hiccups.
@@ -70,12 +72,64 @@ MEDIA_TYPES = frozenset({"image", "sticker", "document", "video", "location", "c
 IGNORED_TYPES = frozenset({"reaction", "system"})
 
 
+class WhatsAppTransport:
+    """Posts outbox messages to the Graph API, mapping its answers to the outbox's errors."""
+
+    channel = Channel.WHATSAPP.value
+
+    def __init__(self, messages_url: str, token: str, timeout: float) -> None:
+        self._messages_url = messages_url
+        self._token = token
+        self._timeout = timeout
+        self._client: httpx.AsyncClient | None = None
+
+    async def start(self) -> None:
+        """Open the Graph API client with explicit timeouts and connection limits."""
+        self._client = httpx.AsyncClient(
+            timeout=httpx.Timeout(self._timeout),
+            limits=httpx.Limits(max_connections=50, max_keepalive_connections=20),
+            headers={"Authorization": f"Bearer {self._token}"},
+        )
+
+    async def stop(self) -> None:
+        """Close the Graph API client."""
+        if self._client is not None:
+            await self._client.aclose()
+            self._client = None
+
+    def parts(self, recipient: str, reply: Reply) -> Sequence[Any]:
+        """The Cloud API message bodies of one reply (long text is split)."""
+        return render_reply(recipient, reply)
+
+    async def send_part(self, part: Any) -> str | None:
+        """Post one message body; return its wamid, or raise the outbox's errors."""
+        client = self._client
+        if client is None:
+            raise TransientSendError("not_started")
+        try:
+            response = await client.post(self._messages_url, json=part)
+        except httpx.TransportError as error:  # timeouts, refused and reset connections
+            raise TransientSendError(type(error).__name__) from None
+        if response.is_success:
+            return _sent_id(response)
+        code = _error_code(response)
+        if _auth_failure(response.status_code, code):
+            # Nothing reaches anyone until the token is renewed: keep the messages.
+            log.error("whatsapp send unauthorised: error code %s; check WHATSAPP_TOKEN", code)
+            raise TransientSendError(f"auth:{code}")
+        if _retryable(response.status_code, code):
+            raise TransientSendError(f"http{response.status_code}:{code}", _retry_after(response))
+        # Our request is wrong or the person cannot be reached (e.g. outside the 24-hour
+        # window): trying again cannot help.
+        raise PermanentSendError(f"http{response.status_code}:{code}")
+
+
 class WhatsAppChannel:
-    """The WhatsApp Cloud API channel: verification GET, signed POST webhook, Graph API sends."""
+    """The WhatsApp Cloud API channel: verification GET, signed POST webhook, transport."""
 
     name = "whatsapp"
 
-    def __init__(self, service: Service, *, backoff: float = DEFAULT_BACKOFF) -> None:
+    def __init__(self, service: Service) -> None:
         settings = service.settings
         if not (
             settings.whatsapp_token
@@ -85,34 +139,27 @@ class WhatsAppChannel:
         ):
             raise ValueError("WhatsApp settings are incomplete")
         self._service = service
-        self._token = settings.whatsapp_token.get_secret_value()
+        self._inbox = service.pipeline.inbox
         self._app_secret = settings.whatsapp_app_secret.get_secret_value().encode()
         self._verify_token = settings.whatsapp_verify_token.get_secret_value().encode()
         self._phone_number_id = settings.whatsapp_phone_number_id
-        self._messages_url = (
-            f"{settings.whatsapp_api_base_url.rstrip('/')}/{self._phone_number_id}/messages"
+        self.transport = WhatsAppTransport(
+            f"{settings.whatsapp_api_base_url.rstrip('/')}/{self._phone_number_id}/messages",
+            settings.whatsapp_token.get_secret_value(),
+            settings.outbound_timeout,
         )
-        self._timeout = settings.outbound_timeout
-        self._retries = max(0, settings.outbound_retries)
-        self._backoff = backoff
-        self._client: httpx.AsyncClient | None = None
+        self.rate_per_second = settings.whatsapp_rate
         self.router = APIRouter()
         self.router.add_api_route(WEBHOOK_PATH, self.verify, methods=["GET"])
         self.router.add_api_route(WEBHOOK_PATH, self.webhook, methods=["POST"])
 
     async def start(self) -> None:
-        """Open the Graph API client with explicit timeouts and connection limits."""
-        self._client = httpx.AsyncClient(
-            timeout=httpx.Timeout(self._timeout),
-            limits=httpx.Limits(max_connections=50, max_keepalive_connections=10),
-            headers={"Authorization": f"Bearer {self._token}"},
-        )
+        """Open the Graph API client."""
+        await self.transport.start()
 
     async def stop(self) -> None:
         """Close the Graph API client."""
-        if self._client is not None:
-            await self._client.aclose()
-            self._client = None
+        await self.transport.stop()
 
     # -- inbound -------------------------------------------------------------------------
 
@@ -133,7 +180,7 @@ class WhatsAppChannel:
         return Response(status_code=403)
 
     async def webhook(self, request: Request) -> Response:
-        """Check the signature, then answer every message of the notification, in order."""
+        """Check the signature, store the notification's messages and statuses, answer 200."""
         raw = await _read_body(request)
         if raw is None:
             return Response(status_code=413)
@@ -142,21 +189,27 @@ class WhatsAppChannel:
             return Response(status_code=403)
         try:
             notification = json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):
             log.warning("whatsapp webhook refused: body is not JSON")
             return Response(status_code=400)
         if not isinstance(notification, dict):
             log.warning("whatsapp webhook refused: body is not a JSON object")
             return Response(status_code=400)
-
-        assistant, store = self._service.assistant, self._service.store
-        for wa_id, incoming in self._incoming_messages(notification):
-            try:
-                await respond(assistant, store, incoming, partial(self.send_reply, wa_id))
-            except DeliveryError:
-                # The claim is released; Meta redelivers the whole notification and the
-                # messages already answered are skipped as duplicates.
-                return Response(status_code=500)
+        messages: list[Incoming] = []
+        reports: list[DeliveryReport] = []
+        for value in self._values(notification):
+            _log_errors("whatsapp notification error", value.get("errors"))
+            reports.extend(_delivery_reports(value))
+            for message in _dicts(value.get("messages")):
+                parsed = parse_message(message)
+                if parsed is not None:
+                    messages.append(parsed[1])
+        try:
+            await self._inbox.store(messages, reports)
+        except Exception as exc:
+            # Not stored: a non-2xx makes Meta deliver the notification again.
+            log.error("whatsapp notification not stored (%s)", type(exc).__name__)
+            return Response(status_code=503)
         return Response(status_code=200)
 
     def _signed(self, raw: bytes, header: str | None) -> bool:
@@ -166,7 +219,7 @@ class WhatsAppChannel:
         expected = hmac.new(self._app_secret, raw, hashlib.sha256).hexdigest().encode()
         return hmac.compare_digest(given, expected)
 
-    def _incoming_messages(self, notification: dict[str, Any]) -> Iterator[tuple[str, Incoming]]:
+    def _values(self, notification: dict[str, Any]) -> Iterator[dict[str, Any]]:
         if notification.get("object") not in (None, "whatsapp_business_account"):
             return
         for entry in _dicts(notification.get("entry")):
@@ -179,71 +232,33 @@ class WhatsAppChannel:
                     # Another number of the same business account: not ours to answer.
                     log.info("whatsapp notification for another phone number ignored")
                     continue
-                _log_statuses(value)
-                _log_errors("whatsapp notification error", value.get("errors"))
-                for message in _dicts(value.get("messages")):
-                    parsed = parse_message(message)
-                    if parsed is not None:
-                        yield parsed
+                yield value
 
-    # -- outbound ------------------------------------------------------------------------
 
-    async def send_reply(self, wa_id: str, reply: Reply) -> None:
-        """Deliver one reply (one or more Cloud API messages); DeliveryError if it cannot be."""
-        for body in render_reply(wa_id, reply):
-            await self._post(body)
+def _delivery_reports(value: dict[str, Any]) -> list[DeliveryReport]:
+    reports = []
+    for status in _dicts(value.get("statuses")):
+        wamid, state = status.get("id"), status.get("status")
+        if not isinstance(wamid, str) or not wamid or state not in DELIVERY_STATUSES:
+            continue
+        error = None
+        if state == "failed":
+            codes = [e.get("code") for e in _dicts(status.get("errors"))]
+            _log_errors("whatsapp message failed", status.get("errors"))
+            error = f"whatsapp:{codes[0]}" if codes else "whatsapp:failed"
+        reports.append(
+            DeliveryReport(Channel.WHATSAPP.value, _message_key(wamid), str(state), error)
+        )
+    return reports
 
-    async def _post(self, body: dict[str, Any]) -> None:
-        client = self._client
-        if client is None:
-            raise RuntimeError("WhatsAppChannel.start() was not called")
-        attempts = self._retries + 1
-        for attempt in range(attempts):
-            wait: float | None
-            try:
-                response = await client.post(self._messages_url, json=body)
-            except httpx.TransportError as error:  # timeouts, refused and reset connections
-                log.warning(
-                    "whatsapp send failed (%s), attempt %d", type(error).__name__, attempt + 1
-                )
-                wait = None
-            else:
-                if response.is_success:
-                    return
-                code = _error_code(response)
-                if _auth_failure(response.status_code, code):
-                    # An expired or revoked token: nothing reaches anyone until it is
-                    # renewed, so let Meta redeliver rather than drop the message.
-                    log.error(
-                        "whatsapp send unauthorised: error code %s; check WHATSAPP_TOKEN", code
-                    )
-                    raise DeliveryError("whatsapp token refused")
-                if not _retryable(response.status_code, code):
-                    # Our request is wrong or the person cannot be reached (e.g. outside the
-                    # 24-hour window): retrying or redelivering cannot help.
-                    log.error(
-                        "whatsapp send rejected: HTTP %d, error code %s; not retried",
-                        response.status_code,
-                        code,
-                    )
-                    return
-                log.warning(
-                    "whatsapp send deferred: HTTP %d, error code %s, attempt %d",
-                    response.status_code,
-                    code,
-                    attempt + 1,
-                )
-                wait = _retry_after(response)
-            if attempt + 1 < attempts:
-                await asyncio.sleep(self._delay(attempt, wait))
-        raise DeliveryError(f"whatsapp send failed after {attempts} attempts")
 
-    def _delay(self, attempt: int, retry_after: float | None) -> float:
-        if retry_after is not None:
-            return min(retry_after, MAX_RETRY_WAIT)
-        base = self._backoff * 2.0**attempt
-        jitter = random.uniform(0, base / 2)  # noqa: S311 - spreads retries, not a secret
-        return min(base + jitter, MAX_RETRY_WAIT)
+def _sent_id(response: httpx.Response) -> str | None:
+    try:
+        messages = _dicts(_dict(response.json()).get("messages"))
+    except ValueError:
+        return None
+    wamid = messages[0].get("id") if messages else None
+    return _message_key(wamid) if isinstance(wamid, str) and wamid else None
 
 
 # -- parsing -----------------------------------------------------------------------------------
@@ -311,12 +326,6 @@ def _message_key(wamid: str) -> str:
     if len(wamid) <= 256:
         return wamid
     return "sha256:" + hashlib.sha256(wamid.encode()).hexdigest()
-
-
-def _log_statuses(value: dict[str, Any]) -> None:
-    for status in _dicts(value.get("statuses")):
-        if status.get("status") == "failed":
-            _log_errors("whatsapp message failed", status.get("errors"))
 
 
 def _log_errors(what: str, errors: object) -> None:

@@ -19,6 +19,7 @@ from bot.core.messages import (
     LANGUAGES,
     MAX_TEXT_CHARS,
     Button,
+    Channel,
     Incoming,
     Kind,
     Option,
@@ -61,6 +62,15 @@ class ContentProvider(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
+class Prepared:
+    """A message made ready for a turn: cleaned, understood, with the content to use."""
+
+    incoming: Incoming
+    understanding: Understanding | None
+    library: ContentLibrary
+
+
+@dataclass(frozen=True, slots=True)
 class _Context:
     """What one turn works with."""
 
@@ -78,7 +88,7 @@ class Assistant:
     def __init__(
         self,
         *,
-        store: ConversationStore,
+        store: ConversationStore | None = None,
         parser: IntentParser,
         language_identifier: LanguageIdentifier,
         entity_extractor: EntityExtractor,
@@ -115,24 +125,46 @@ class Assistant:
 
     # -- one turn -------------------------------------------------------------------------
 
-    def handle(self, incoming: Incoming) -> Turn:
-        """Process one message exactly once and return the replies to send."""
+    def prepare(self, incoming: Incoming) -> Prepared:
+        """Clean the text and understand it, touching no conversation state.
+
+        This is the slow part of a turn (NLU, places, content); the pipeline runs it
+        before it locks the person, so the lock is held only while deciding.
+        """
         text = clean_text(incoming.text)
         incoming = _with_text(incoming, text)
         understanding = None
-        # Read content before the conversation's write transaction opens (SQLite allows
-        # one writer, and a turn should see one consistent library anyway).
         library = self._content.library()
         if incoming.kind is Kind.TEXT and _has_words(text) and len(text) <= MAX_TEXT_CHARS:
             command = _command_name(text)
             if command is None:
                 understanding = self.understand(text)
+        return Prepared(incoming=incoming, understanding=understanding, library=library)
+
+    def decide(self, prepared: Prepared, person: PersonState) -> Turn:
+        """Decide the replies to a prepared message, updating `person` in place."""
+        return self._decide(prepared.incoming, person, prepared.understanding, prepared.library)
+
+    def trouble_turn(self, person: PersonState) -> Turn:
+        """What a person gets when their message could not be handled: the menu."""
+        lang = person.lang or DEFAULT_LANGUAGE
+        _ = self._translator.gettext_for(lang)
+        library = self._content.library()
+        incoming = Incoming(Channel.CLI, "", "", Kind.TEXT)
+        ctx = _Context(incoming, person, lang, _, None, library)
+        return Turn(replies=(self._menu(ctx, _(phrases.NLU_DOWN)),), lang=lang)
+
+    def handle(self, incoming: Incoming) -> Turn:
+        """Process one message exactly once through the store and return the replies."""
+        if self._store is None:
+            raise RuntimeError("handle() needs a conversation store; the pipeline uses decide()")
+        prepared = self.prepare(incoming)
         with self._store.conversation(
             incoming.channel, incoming.user_id, incoming.message_id
         ) as person:
             if person is None:
                 return Turn(replies=(), lang=DEFAULT_LANGUAGE, duplicate=True)
-            return self._decide(incoming, person, understanding, library)
+            return self.decide(prepared, person)
 
     def _decide(
         self,

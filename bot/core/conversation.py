@@ -60,7 +60,3 @@ class ConversationStore(Protocol):
         Leaving the block without an error stores the state and the claim together.
         """
         ...
-
-    def release_message(self, channel: Channel, message_id: str) -> None:
-        """Forget a claim so a redelivery is processed again (the reply never went out)."""
-        ...

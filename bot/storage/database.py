@@ -12,6 +12,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+READ_ONLY_OPTION = "faro_read_only"
 
 
 def make_engine(database_url: str) -> Engine:
@@ -36,8 +37,12 @@ def make_engine(database_url: str) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        # Taking the write lock up front avoids SQLite's read-then-write upgrade deadlock.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # Taking the write lock up front avoids SQLite's read-then-write upgrade deadlock;
+        # readers (see `read_only`) need no lock at all in WAL mode.
+        if connection.get_execution_options().get(READ_ONLY_OPTION):
+            connection.exec_driver_sql("BEGIN")
+        else:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
 
@@ -45,6 +50,14 @@ def make_engine(database_url: str) -> Engine:
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     """Sessions that keep loaded values usable after commit."""
     return sessionmaker(bind=engine, expire_on_commit=False)
+
+
+def read_only(sessions: sessionmaker[Session]) -> sessionmaker[Session]:
+    """Sessions for reading only: on SQLite they do not take the write lock."""
+    engine = sessions.kw["bind"]
+    return sessionmaker(
+        bind=engine.execution_options(**{READ_ONLY_OPTION: True}), expire_on_commit=False
+    )
 
 
 def alembic_config(database_url: str) -> Config:

@@ -41,11 +41,6 @@ class MemoryConversationStore:
             self._claimed.add(key)
             self._people[person_key] = state
 
-    def release_message(self, channel: Channel, message_id: str) -> None:
-        """Forget a claim."""
-        with self._lock:
-            self._claimed.discard((channel.value, message_id))
-
     def person(self, channel: Channel, user_id: str) -> PersonState | None:
         """The stored state of one person (for tests)."""
         with self._lock:

@@ -20,7 +20,11 @@ log = logging.getLogger(__name__)
 
 
 class ChannelAdapter(Protocol):
-    """A channel mounted in the app: its routes and its start/stop hooks."""
+    """A channel mounted in the app: its routes and its start/stop hooks.
+
+    A channel that sends through a platform also has `transport` and `rate_per_second`,
+    and the pipeline's sender for it delivers its outbox.
+    """
 
     name: str
     router: APIRouter
@@ -67,13 +71,22 @@ def create_app(
     """Build the ASGI app around a ready service (closed with the app when it owns it)."""
     mounted = channels if channels is not None else enabled_channels(service)
 
+    pipeline = service.pipeline
+    for channel in mounted:
+        transport = getattr(channel, "transport", None)
+        if transport is not None:
+            pipeline.add_transport(transport, rate_per_second=channel.rate_per_second)  # type: ignore[attr-defined]
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         for channel in mounted:
             await channel.start()
+        await pipeline.start()
         try:
             yield
         finally:
+            # Senders first: they use the channels' clients.
+            await pipeline.stop()
             for channel in reversed(mounted):
                 await channel.stop()
             if close_service_on_shutdown:

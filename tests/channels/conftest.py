@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import socket
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
@@ -11,11 +12,13 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bot.core.understanding import IntentParser
+from bot.pipeline.outbox import RetryPolicy
 from bot.service import Service
-from bot.storage.models import ProcessedMessage
+from bot.storage.models import InboundEvent, OutboxMessage
+from bot.storage.repository import UNSENT_STATUSES, outbox_counts, pending_event_count
 from bot.web.app import create_app
 from tests.conftest import ServiceFactory
 from tests.fakes.telegram_api import FakeTelegramApi
@@ -66,25 +69,70 @@ class TelegramHarness:
     api: FakeTelegramApi
 
     async def post(
-        self, body: dict[str, Any] | bytes, *, secret: str | None = TELEGRAM_SECRET
+        self,
+        body: dict[str, Any] | bytes,
+        *,
+        secret: str | None = TELEGRAM_SECRET,
+        wait: bool = True,
     ) -> httpx.Response:
-        """Deliver a webhook call as Telegram does."""
+        """Deliver a webhook call as Telegram does; by default wait until it is answered."""
         headers = {b"Content-Type": b"application/json"}
         if secret is not None:
             # Raw UTF-8 bytes, so a non-ASCII secret arrives as a misconfigured sender sends it.
             headers[b"X-Telegram-Bot-Api-Secret-Token"] = secret.encode("utf-8")
         if isinstance(body, bytes):
-            return await self.client.post("/webhooks/telegram", content=body, headers=headers)
-        return await self.client.post("/webhooks/telegram", json=body, headers=headers)
+            response = await self.client.post("/webhooks/telegram", content=body, headers=headers)
+        else:
+            response = await self.client.post("/webhooks/telegram", json=body, headers=headers)
+        if wait:
+            await self.settle()
+        return response
 
     def processed(self) -> list[str]:
-        """The Telegram message ids the store has claimed."""
-        with self.service.sessions() as session:
-            rows = session.scalars(
-                select(ProcessedMessage.message_id).where(ProcessedMessage.channel == "telegram")
-            )
-            return sorted(rows)
+        """The Telegram message ids stored in the inbox."""
+        return stored_message_ids(self.service, "telegram")
 
+    async def settle(self, timeout: float = 10.0) -> None:
+        """Wait until every stored message is handled and every reply has left the outbox."""
+        await settle(self.service, timeout)
+
+
+def stored_message_ids(service: Service, channel: str) -> list[str]:
+    """The platform message ids of a channel stored in the inbox."""
+    with service.sessions() as session:
+        rows = session.scalars(
+            select(InboundEvent.message_id).where(InboundEvent.channel == channel)
+        )
+        return sorted(rows)
+
+
+def _unfinished(service: Service) -> int:
+    with service.sessions() as session:
+        events = pending_event_count(session=session)
+        counts = outbox_counts(session=session)
+    # Web chat messages wait for the page to fetch them, not for a sender.
+    with service.sessions() as session:
+        web_waiting = int(
+            session.execute(
+                select(func.count())
+                .select_from(OutboxMessage)
+                .where(OutboxMessage.channel == "web", OutboxMessage.status.in_(UNSENT_STATUSES))
+            ).scalar_one()
+        )
+    return events + sum(counts.get(status, 0) for status in UNSENT_STATUSES) - web_waiting
+
+
+async def settle(service: Service, timeout: float = 10.0) -> None:
+    """Wait until the pipeline has handled every stored message and sent every reply."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while _unfinished(service):
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"the pipeline did not settle within {timeout} s")
+        await asyncio.sleep(0.02)
+
+
+# The pipeline's one retry policy with tiny waits, so retry tests stay fast.
+FAST_RETRIES = RetryPolicy(initial=0.01, max_wait=0.05, attempt_window=1.0, give_up_after=3.0)
 
 OpenTelegram = Callable[..., AbstractAsyncContextManager[TelegramHarness]]
 
@@ -108,6 +156,7 @@ def open_telegram(
         }
         settings.update(overrides)
         service = make_service(parser=parser, **settings)
+        service.pipeline.policy = FAST_RETRIES
         app = create_app(service)
         if polling:
             app.state.channels["telegram"].enable_polling()

@@ -68,6 +68,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
                 "id": 1111111,
                 "first_name": "Test Firstname",
                 "username": "Testusername",
+                "is_bot": False,
             },
             "text": "/start",
         },
@@ -89,6 +90,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
                 "id": 1111111,
                 "first_name": "Test Firstname",
                 "username": "Testusername",
+                "is_bot": False,
             },
             "text": "Edited text",
             "edit_date": 1441646600,
@@ -111,12 +113,14 @@ SAMPLES: dict[str, dict[str, Any]] = {
                 "id": 1111111,
                 "first_name": "Test Firstname",
                 "username": "Testusername",
+                "is_bot": False,
             },
             "voice": {
                 "file_id": "AwADBAADbXXXXXXXXXXXGBdhD2l6_XX",
                 "duration": 5,
                 "mime_type": "audio/ogg",
                 "file_size": 23000,
+                "file_unique_id": "AgADbXXXXXXXXXXX",
             },
         },
     },
@@ -124,10 +128,15 @@ SAMPLES: dict[str, dict[str, Any]] = {
         "update_id": 123456789,
         "callback_query": {
             "id": "callback_query_id",
-            "from": {"id": 987654321, "first_name": "John", "username": "johndoe"},
+            "from": {"id": 987654321, "first_name": "John", "username": "johndoe", "is_bot": False},
             "message": {
                 "message_id": 456,
-                "from": {"id": 111111111, "first_name": "Bot", "username": "mybot"},
+                "from": {
+                    "id": 111111111,
+                    "first_name": "Bot",
+                    "username": "mybot",
+                    "is_bot": False,
+                },
                 "chat": {"id": 987654321, "type": "private"},
                 "date": 1234567890,
                 "text": "Select a bot:",
@@ -179,7 +188,7 @@ def t(lang: str, msgid: str) -> str:
 
 
 def sample(name: str) -> dict[str, Any]:
-    """A sample update, completed to today's Bot API (the guide's copies predate two fields)."""
+    """A sample update, completed to today's Bot API where a copy lacks a required field."""
     data = copy.deepcopy(SAMPLES[name])
 
     def complete(node: Any) -> None:
@@ -313,7 +322,10 @@ async def test_edited_message_sample_is_a_new_text(telegram: TelegramHarness) ->
 
 
 async def test_sample_missing_required_fields_is_a_bad_request(telegram: TelegramHarness) -> None:
-    response = await telegram.post(SAMPLES["tg_voice.json"])  # no is_bot, no file_unique_id
+    broken = copy.deepcopy(SAMPLES["tg_voice.json"])
+    del broken["message"]["from"]["is_bot"]
+    del broken["message"]["voice"]["file_unique_id"]
+    response = await telegram.post(broken)
 
     assert response.status_code == 400
     assert telegram.processed() == []

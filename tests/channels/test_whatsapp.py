@@ -28,7 +28,9 @@ from bot.core.i18n import Translator
 from bot.core.messages import Button, Option, Reply
 from bot.core.understanding import IntentParser
 from bot.service import Service
-from bot.storage.models import ProcessedMessage
+from bot.pipeline.outbox import RetryPolicy
+from bot.storage.models import InboundEvent
+from tests.channels.conftest import settle
 from bot.web.app import create_app
 from tests.conftest import ServiceFactory
 from tests.fakes.nlu import DownParser
@@ -314,22 +316,29 @@ class WhatsApp:
     api: FakeGraphApi
 
     async def post(
-        self, payload: dict[str, Any] | bytes, *, signature: str | None = "valid"
+        self,
+        payload: dict[str, Any] | bytes,
+        *,
+        signature: str | None = "valid",
+        wait: bool = True,
     ) -> httpx.Response:
-        """POST a notification to the webhook, signed as Meta would unless told otherwise."""
+        """POST a notification, signed as Meta would unless told otherwise; await the answer."""
         raw = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
         headers = {"Content-Type": "application/json"}
         if signature == "valid":
             headers["X-Hub-Signature-256"] = sign(raw)
         elif signature is not None:
             headers["X-Hub-Signature-256"] = signature
-        return await self.client.post(WEBHOOK, content=raw, headers=headers)
+        response = await self.client.post(WEBHOOK, content=raw, headers=headers)
+        if wait:
+            await settle(self.service)
+        return response
 
     def processed(self) -> int:
-        """How many message ids are stored as processed."""
+        """How many message ids are stored in the inbox."""
         with self.service.sessions() as session:
             return int(
-                session.execute(select(func.count()).select_from(ProcessedMessage)).scalar_one()
+                session.execute(select(func.count()).select_from(InboundEvent)).scalar_one()
             )
 
     def sent(self) -> list[dict[str, Any]]:
@@ -338,6 +347,8 @@ class WhatsApp:
 
 
 Start = Callable[..., Awaitable[WhatsApp]]
+
+FAST_RETRIES = RetryPolicy(initial=0.01, max_wait=0.05, attempt_window=1.0, give_up_after=3.0)
 
 
 @pytest.fixture(scope="module")
@@ -374,11 +385,12 @@ async def start(graph_api: FakeGraphApi, make_service: ServiceFactory) -> AsyncI
             parser: Any = None, *, default_channels: bool = False, **overrides: Any
         ) -> WhatsApp:
             service = make_service(parser=parser, **whatsapp_settings(graph_api, **overrides))
+            # The same policy with tiny waits, so retry tests stay fast.
+            service.pipeline.policy = FAST_RETRIES
             if default_channels:
                 app = create_app(service)
             else:
-                # Same channel, tiny backoff, so retry tests stay fast.
-                app = create_app(service, channels=[WhatsAppChannel(service, backoff=0.01)])
+                app = create_app(service, channels=[WhatsAppChannel(service)])
             await stack.enter_async_context(app.router.lifespan_context(app))
             client = await stack.enter_async_context(
                 httpx.AsyncClient(transport=httpx.ASGITransport(app), base_url="http://faro.test")

@@ -1,0 +1,1 @@
+"""The message path, the same for every channel: inbox, turn workers, outbox senders."""

@@ -1,0 +1,110 @@
+"""The pipeline of one service process: its inbox, turn workers and outbox senders."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+from bot.core.assistant import Assistant
+from bot.core.messages import Channel
+from bot.pipeline.database import Database
+from bot.pipeline.inbox import Inbox
+from bot.pipeline.outbox import OutboxSender, RetryPolicy, Transport
+from bot.pipeline.turns import TurnWorker
+
+log = logging.getLogger(__name__)
+
+
+class Broadcast:
+    """Wakes every waiter of this process when something new is queued (web chat polls)."""
+
+    def __init__(self) -> None:
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._event: asyncio.Event | None = None
+
+    def bind(self) -> None:
+        """Attach to the running event loop."""
+        self._loop = asyncio.get_running_loop()
+        self._event = asyncio.Event()
+
+    def fire(self) -> None:
+        """Wake all current waiters; safe from any thread."""
+        loop = self._loop
+        if loop is None or loop.is_closed():
+            return
+        with contextlib.suppress(RuntimeError):
+            loop.call_soon_threadsafe(self._fire)
+
+    def _fire(self) -> None:
+        if self._event is not None:
+            self._event.set()
+        self._event = asyncio.Event()
+
+    async def wait(self, seconds: float) -> None:
+        """Wait for the next fire() or `seconds`."""
+        event = self._event
+        if event is None:
+            await asyncio.sleep(seconds)
+            return
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(event.wait(), seconds)
+
+
+class Pipeline:
+    """Inbox, turn workers and senders; tasks run between start() and stop()."""
+
+    def __init__(
+        self,
+        database: Database,
+        assistant: Assistant,
+        *,
+        turn_workers: int = 1,
+        policy: RetryPolicy | None = None,
+    ) -> None:
+        self.database = database
+        self.policy = policy or RetryPolicy()
+        self.web_replies = Broadcast()
+        self.inbox = Inbox(database, on_stored=self._wake_workers)
+        # SQLite runs one writer at a time, so more than one worker there only waits.
+        count = 1 if database.is_sqlite else max(1, turn_workers)
+        self.workers = [
+            TurnWorker(database, assistant, on_queued=self._wake_senders) for _ in range(count)
+        ]
+        self.senders: dict[str, OutboxSender] = {}
+        self._tasks: list[asyncio.Task[None]] = []
+
+    def add_transport(self, transport: Transport, *, rate_per_second: float) -> None:
+        """Deliver a channel's outbox through `transport` (before start())."""
+        self.senders[transport.channel] = OutboxSender(
+            self.database, transport, rate_per_second=rate_per_second, policy=self.policy
+        )
+
+    def _wake_workers(self) -> None:
+        for worker in self.workers:
+            worker.wakeup.set()
+
+    def _wake_senders(self, channels: set[str]) -> None:
+        for channel in channels:
+            sender = self.senders.get(channel)
+            if sender is not None:
+                sender.wakeup.set()
+        if Channel.WEB.value in channels:
+            self.web_replies.fire()
+
+    async def start(self) -> None:
+        """Start the workers and senders as tasks of the running loop."""
+        self.web_replies.bind()
+        for index, worker in enumerate(self.workers):
+            self._tasks.append(asyncio.create_task(worker.run(), name=f"turn-worker-{index}"))
+        for channel, sender in self.senders.items():
+            self._tasks.append(asyncio.create_task(sender.run(), name=f"sender-{channel}"))
+
+    async def stop(self) -> None:
+        """Stop every task; unsent work stays in the database for the next start."""
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        self._tasks.clear()
