@@ -2,15 +2,19 @@
 
 No off-the-shelf offline detector knows Haitian Creole, so Faro trains its own small
 classifier (character and word n-grams, logistic regression) on the project's own
-multilingual NLU training data and content. It trains in about a second and is cached
-on disk, keyed by a hash of its training data.
+multilingual NLU training data and content. `python -m bot train` trains it (about a
+second) into `nlu/models/faro-langid-<digest>.npz`, keyed by a hash of its training data;
+the service only loads it (`bot.nlp.models.ReloadingLanguageIdentifier`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import os
 import re
+import tempfile
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,10 +28,14 @@ import yaml
 from bot import PROJECT_ROOT
 from bot.core.messages import LANGUAGES
 from bot.core.understanding import LanguageGuess
+from bot.nlp.rasa import MODELS_DIR
+
+log = logging.getLogger(__name__)
 
 NLU_DATA_DIR = PROJECT_ROOT / "nlu" / "data"
 CONTENT_DIR = PROJECT_ROOT / "content"
-CACHE_DIR = PROJECT_ROOT / "var" / "models"
+LANGID_PREFIX = "faro-langid-"
+LANGID_GLOB = LANGID_PREFIX + "*.npz"
 CONFIDENT_PROBABILITY = 0.6
 # Bump when the features or the model change, so a cached model is not reused.
 MODEL_VERSION = "2"
@@ -175,52 +183,74 @@ class LanguageClassifier:
         )
 
     @classmethod
-    def load_or_train(cls, cache_dir: Path = CACHE_DIR) -> LanguageClassifier:
-        """Load the cached weights for the current training data, training when missing."""
-        pairs = training_examples()
+    def ensure_trained(
+        cls, models_dir: Path = MODELS_DIR, *, nlu_data_dir: Path = NLU_DATA_DIR
+    ) -> Path:
+        """Train and save the identifier for the current training data unless it exists."""
+        pairs = training_examples(nlu_data_dir)
         digest = hashlib.sha256(repr((MODEL_VERSION, sorted(pairs))).encode("utf-8")).hexdigest()
-        path = cache_dir / f"langid-{digest[:16]}.npz"
+        path = models_dir / f"{LANGID_PREFIX}{digest[:16]}.npz"
         if path.exists():
-            return cls._load(path)
+            return path
+        log.info("Training the language identifier %s", path.name)
         classifier = cls.train(pairs)
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        for stale in cache_dir.glob("langid-*"):
-            stale.unlink(missing_ok=True)
-        temporary = path.with_name(path.stem + ".tmp.npz")
-        classifier._save(temporary)
-        temporary.replace(path)
-        return classifier
-
-    def _save(self, path: Path) -> None:
-        # Plain arrays and JSON: nothing that unpickles code.
-        np.savez_compressed(
-            path,
-            coef=self._coef,
-            intercept=self._intercept,
-            char_idf=self._chars.idf,
-            word_idf=self._words.idf,
-            meta=np.array(
-                json.dumps(
-                    {
-                        "classes": self._classes,
-                        "chars": self._chars.index,
-                        "words": self._words.index,
-                    }
-                )
-            ),
-        )
+        models_dir.mkdir(parents=True, exist_ok=True)
+        classifier.save(path)
+        for stale in models_dir.glob(LANGID_GLOB):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+        return path
 
     @classmethod
-    def _load(cls, path: Path) -> LanguageClassifier:
-        with np.load(path, allow_pickle=False) as data:
-            meta = json.loads(str(data["meta"]))
-            return cls(
-                chars=_Vocabulary(meta["chars"], data["char_idf"], start=0),
-                words=_Vocabulary(meta["words"], data["word_idf"], start=len(data["char_idf"])),
-                coef=data["coef"],
-                intercept=data["intercept"],
-                classes=list(meta["classes"]),
-            )
+    def load_or_train(cls, cache_dir: Path = MODELS_DIR) -> LanguageClassifier:
+        """Load the weights for the current training data, training them when missing."""
+        return cls.load(cls.ensure_trained(cache_dir))
+
+    def save(self, path: Path) -> None:
+        """Write the weights to `path` atomically (a temporary file, then a rename)."""
+        # Plain arrays and JSON: nothing that unpickles code.
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                np.savez_compressed(
+                    handle,
+                    coef=self._coef,
+                    intercept=self._intercept,
+                    char_idf=self._chars.idf,
+                    word_idf=self._words.idf,
+                    meta=np.array(
+                        json.dumps(
+                            {
+                                "classes": self._classes,
+                                "chars": self._chars.index,
+                                "words": self._words.index,
+                            }
+                        )
+                    ),
+                )
+            os.chmod(temporary, 0o644)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+    @classmethod
+    def load(cls, path: Path) -> LanguageClassifier:
+        """Load weights written by `save`; ValueError when the file is not such weights."""
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                meta = json.loads(str(data["meta"]))
+                return cls(
+                    chars=_Vocabulary(meta["chars"], data["char_idf"], start=0),
+                    words=_Vocabulary(meta["words"], data["word_idf"], start=len(data["char_idf"])),
+                    coef=data["coef"],
+                    intercept=data["intercept"],
+                    classes=list(meta["classes"]),
+                )
+        except FileNotFoundError:
+            raise
+        except Exception as exc:  # a truncated zip alone raises four different kinds
+            raise ValueError(f"{path.name} is not a language identifier: {exc!r}") from exc
 
     def probabilities(self, text: str) -> dict[str, float]:
         """The probability of each language for `text`."""
