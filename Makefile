@@ -68,7 +68,7 @@ test: model browser
 lint: service-env
 	$(VENV)/bin/ruff check bot tests bench nlu/tools
 	$(VENV)/bin/ruff format --check bot tests bench nlu/tools
-	$(VENV)/bin/mypy
+	$(VENV)/bin/mypy bot tests bench
 
 format: service-env
 	$(VENV)/bin/ruff check --fix bot tests bench nlu/tools

@@ -42,7 +42,9 @@ def _parser() -> argparse.ArgumentParser:
         help="service processes sharing one NLU server (default: FARO_WORKERS or 1)",
     )
 
-    train = commands.add_parser("train", help="train the NLU model if its data changed")
+    train = commands.add_parser(
+        "train", help="train the NLU model and language identifier if their data changed"
+    )
     train.add_argument("--force", action="store_true", help="train even when nothing changed")
 
     commands.add_parser("chat", help="talk to Faro in the terminal")
@@ -135,18 +137,26 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _serve_workers(settings: Settings, workers: int, args: argparse.Namespace) -> int:
-    """Several service processes behind one port, all on one NLU server started here."""
+    """Several service processes behind one port.
+
+    Each scores the model in its own process; when the model needs a Rasa server, the
+    workers share one started here.
+    """
     import os
 
     import uvicorn
 
-    from bot.nlp.rasa import ModelWatcher
+    from bot.nlp.models import ReloadingParser
+    from bot.nlp.rasa import ModelWatcher, RasaHttpParser
     from bot.service import prepare_database, start_nlu
 
     prepare_database(settings)  # once, before the workers race to migrate
     parser, server = start_nlu(settings)
-    watcher = ModelWatcher(parser, server.model_path) if server is not None else None
-    if server is not None:
+    if isinstance(parser, ReloadingParser):
+        parser.close()  # it only told us no Rasa server is needed; workers open their own
+    watcher = None
+    if server is not None and isinstance(parser, RasaHttpParser):
+        watcher = ModelWatcher(parser, server.model_path)
         os.environ["FARO_NLU_URL"] = server.url
         os.environ["FARO_NLU_TOKEN"] = server.token
     if watcher is not None:
@@ -164,18 +174,18 @@ def _serve_workers(settings: Settings, workers: int, args: argparse.Namespace) -
     finally:
         if watcher is not None:
             watcher.stop()
-        parser.close()
+        if isinstance(parser, RasaHttpParser):
+            parser.close()
         if server is not None:
             server.stop()
     return 0
 
 
 def _train(args: argparse.Namespace) -> int:
-    from bot.nlp.langid import LanguageClassifier
     from bot.nlp.rasa import train
 
+    # Also writes the in-process scorer's export and the language identifier.
     model = train(force=args.force)
-    LanguageClassifier.load_or_train()
     print(model)
     return 0
 
@@ -225,8 +235,10 @@ def _stdin_lines(stream: TextIO) -> list[str]:
 
 def _chat(_args: argparse.Namespace) -> int:
     from bot.service import build_service
+    from bot.storage.memory import MemoryConversationStore
 
-    service = build_service(get_settings())
+    # A terminal conversation lives as long as the command; nothing is kept after it.
+    service = build_service(get_settings(), store=MemoryConversationStore())
     user = f"terminal-{uuid.uuid4().hex[:12]}"
     choices: list[str] = []
     try:

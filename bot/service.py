@@ -14,9 +14,10 @@ from bot.core.content import validate_directory
 from bot.core.conversation import ConversationStore
 from bot.core.i18n import Translator
 from bot.core.understanding import IntentParser
-from bot.nlp.langid import LanguageClassifier
+from bot.nlp.models import ReloadingLanguageIdentifier, ReloadingParser
 from bot.nlp.places import PlaceExtractor
 from bot.nlp.rasa import ModelWatcher, RasaHttpParser, RasaServer, latest_model, train
+from bot.nlp.scorer import ModelExportError
 from bot.pipeline.database import Database
 from bot.pipeline.outbox import RetryPolicy
 from bot.pipeline.runner import Pipeline
@@ -43,6 +44,7 @@ class Service:
     rasa_server: RasaServer | None = None
     watcher: ModelWatcher | None = None
     owns_parser: bool = True
+    language_identifier: ReloadingLanguageIdentifier | None = None
     _closed: bool = field(default=False, repr=False)
 
     def close(self) -> None:
@@ -53,8 +55,10 @@ class Service:
         if self.watcher is not None:
             self.watcher.stop()
         # A parser handed in by the caller is theirs to close.
-        if self.owns_parser and isinstance(self.parser, RasaHttpParser):
+        if self.owns_parser and isinstance(self.parser, RasaHttpParser | ReloadingParser):
             self.parser.close()
+        if self.language_identifier is not None:
+            self.language_identifier.close()
         if self.rasa_server is not None:
             self.rasa_server.stop()
         self.engine.dispose()
@@ -83,12 +87,27 @@ def load_content_files(sessions: sessionmaker[Session], content_dir: Path) -> in
         return replace_content(session=session, topic_files=topic_files)
 
 
-def start_nlu(settings: Settings) -> tuple[RasaHttpParser, RasaServer | None]:
-    """Connect to FARO_NLU_URL, or train if needed and start a Rasa server of our own."""
+def start_nlu(settings: Settings) -> tuple[IntentParser, RasaServer | None]:
+    """The parser the service uses, and the Rasa server it started for it, if any.
+
+    FARO_NLU_URL: that Rasa server. Otherwise the Rasa-trained model is scored in this
+    process (trained first if needed); only a pipeline the scorer cannot run starts a
+    Rasa server of our own, and the log says why.
+    """
     if settings.faro_nlu_url:
         token = settings.faro_nlu_token.get_secret_value() if settings.faro_nlu_token else None
         return RasaHttpParser(settings.faro_nlu_url, token, settings.faro_nlu_timeout), None
     model = latest_model() or train()
+    try:
+        parser = ReloadingParser.open()
+    except ModelExportError as exc:
+        log.warning(
+            "the NLU model cannot be scored in-process (%s); starting a Rasa server for it", exc
+        )
+    else:
+        parser.start()
+        log.info("NLU: %s scored in-process", model.name)
+        return parser, None
     server = RasaServer(model_path=model)
     server.start()
     return RasaHttpParser(server.url, server.token, settings.faro_nlu_timeout), server
@@ -112,10 +131,12 @@ def build_service(
     if parser is None:
         parser, server = start_nlu(settings)
     translator = Translator()
+    language_identifier = ReloadingLanguageIdentifier.open()
+    language_identifier.start()
     assistant = Assistant(
         store=store,
         parser=parser,
-        language_identifier=LanguageClassifier.load_or_train(),
+        language_identifier=language_identifier,
         entity_extractor=PlaceExtractor(),
         content=content,
         translator=translator,
@@ -145,4 +166,5 @@ def build_service(
         rasa_server=server,
         watcher=watcher,
         owns_parser=owns_parser,
+        language_identifier=language_identifier,
     )

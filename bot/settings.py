@@ -51,6 +51,13 @@ class Settings(BaseSettings):
     whatsapp_rate: float = Field(default=80.0, gt=0, alias="FARO_WHATSAPP_RATE")
     # How long a message may keep failing before the failure is recorded and it is dropped.
     outbox_give_up: float = Field(default=600.0, gt=0, alias="FARO_OUTBOX_GIVE_UP")
+    # Web chat limits, per session and per client address ("N/second|minute|hour").
+    web_rate_session: str = Field(default="30/minute", alias="FARO_WEB_RATE_SESSION")
+    web_rate_address: str = Field(default="120/minute", alias="FARO_WEB_RATE_ADDRESS")
+    # memory:// counts per process; redis://host:6379 shares the counts between processes.
+    rate_limit_storage: str = Field(default="memory://", alias="FARO_RATE_LIMIT_STORAGE")
+    # Proxies (addresses or networks, comma-separated) whose X-Forwarded-For is believed.
+    trusted_proxies: str = Field(default="", alias="FARO_TRUSTED_PROXIES")
     turn_workers: int = Field(default=2, ge=1, le=32, alias="FARO_TURN_WORKERS")
 
     @field_validator(

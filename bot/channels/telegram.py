@@ -270,6 +270,11 @@ class TelegramChannel:
             return False
         return await self._inbox.store([incoming]) > 0
 
+    @property
+    def pending_acknowledgements(self) -> int:
+        """Button presses whose acknowledgement is still on its way to Telegram."""
+        return len(self._callback_answers)
+
     def _acknowledge(self, query: CallbackQuery) -> None:
         if len(self._callback_answers) >= MAX_PENDING_CALLBACK_ANSWERS:
             return  # the API is stuck; the spinner stops by itself after a while

@@ -18,7 +18,7 @@ from typing import Annotated, Literal
 
 import anyio.to_thread
 from fastapi import APIRouter, Query, Request, Response
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field, StringConstraints
 
@@ -27,6 +27,7 @@ from bot.core.i18n import language_name
 from bot.core.messages import DEFAULT_LANGUAGE, LANGUAGES, Channel, Incoming, Kind, Reply
 from bot.service import Service
 from bot.storage.repository import WebReply, find_person_id, web_replies_after
+from bot.web.guards import RateLimiter, TrustedProxies, address_bucket, too_many_requests
 
 TEMPLATES = Jinja2Templates(
     directory=str(Path(__file__).resolve().parent.parent / "web" / "templates")
@@ -35,7 +36,8 @@ SESSION_COOKIE = "faro_session"
 SESSION_MAX_AGE = 30 * 24 * 3600
 # 32 random bytes, URL-safe base64: what we hand out; anything else starts a new session.
 SESSION_PATTERN = re.compile(r"^[A-Za-z0-9_-]{43}$")
-MAX_WEB_TEXT = 4096  # the page's own limit; the body cap refuses anything far larger
+# Past 4,096 characters the person gets a friendly "too long"; past this, a 422.
+MAX_WEB_TEXT = 8192
 LONG_POLL_SECONDS = 20.0
 HISTORY_ON_LOAD = 20
 
@@ -103,7 +105,13 @@ class WebChatChannel:
         self._translator = service.translator
         self.router = APIRouter()
         self.router.add_api_route("/", self.page, methods=["GET"], response_class=HTMLResponse)
-        self.router.add_api_route("/chat/messages", self.message, methods=["POST"], status_code=202)
+        self.router.add_api_route(
+            "/chat/messages",
+            self.message,
+            methods=["POST"],
+            status_code=202,
+            response_model=Accepted,
+        )
         self.router.add_api_route("/chat/replies", self.replies, methods=["GET"])
 
     async def start(self) -> None:
@@ -143,10 +151,15 @@ class WebChatChannel:
             "offline": _(phrases.PAGE_OFFLINE),
         }
 
-    async def message(self, body: ChatMessage, request: Request, response: Response) -> Accepted:
+    async def message(
+        self, body: ChatMessage, request: Request, response: Response
+    ) -> Accepted | JSONResponse:
         """Store one message from the page; the reply comes through /chat/replies."""
         token = _session(request, response)
         user = person_key(token)
+        refused = await _over_limit(request, user)
+        if refused is not None:
+            return refused
         incoming = Incoming(
             channel=Channel.WEB,
             user_id=user,
@@ -191,6 +204,17 @@ class WebChatChannel:
         limit = 50 if after else HISTORY_ON_LOAD
         with database.write() as session:
             return web_replies_after(session=session, person_id=person_id, after=after, limit=limit)
+
+
+async def _over_limit(request: Request, user: str) -> JSONResponse | None:
+    """A 429 when this session or this address sends too fast, else None."""
+    limiter: RateLimiter = request.app.state.limiter
+    proxies: TrustedProxies = request.app.state.proxies
+    address = address_bucket(proxies.client_address(request.scope))
+    for kind, key in (("session", user), ("address", address)):
+        if not await limiter.hit_async(kind, key):
+            return too_many_requests(await limiter.retry_after_async(kind, key))
+    return None
 
 
 def _session(request: Request, response: Response) -> str:

@@ -23,7 +23,7 @@ from tenacity import (
     AsyncRetrying,
     RetryCallState,
     retry_if_exception_type,
-    stop_after_delay,
+    stop_before_delay,
     wait_exponential_jitter,
 )
 
@@ -106,7 +106,9 @@ class RetryPolicy:
                     multiplier=self.initial, max=self.max_wait, jitter=self.initial
                 )
             ),
-            stop=stop_after_delay(min(self.attempt_window, remaining)),
+            # Stops before a wait that would outlast the window (a long retry_after):
+            # the message then goes back to the outbox instead of holding a sender.
+            stop=stop_before_delay(min(self.attempt_window, remaining)),
             reraise=True,
         )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import traceback
 
 from bot.core.assistant import Assistant
 from bot.core.messages import Channel
@@ -100,11 +101,20 @@ class Pipeline:
         for channel, sender in self.senders.items():
             self._tasks.append(asyncio.create_task(sender.run(), name=f"sender-{channel}"))
 
-    async def stop(self) -> None:
+    async def stop(self, grace: float = 15.0) -> None:
         """Stop every task; unsent work stays in the database for the next start."""
         for task in self._tasks:
             task.cancel()
-        for task in self._tasks:
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        if self._tasks:
+            _, stuck = await asyncio.wait(self._tasks, timeout=grace)
+            for task in stuck:
+                # Its work is in the database; the lease or the transaction ends with us.
+                frames = (
+                    "".join(traceback.format_stack(task.get_stack()[-1]))
+                    if task.get_stack()
+                    else ""
+                )
+                log.error(
+                    "pipeline task %s did not stop in %.0f s\n%s", task.get_name(), grace, frames
+                )
         self._tasks.clear()

@@ -15,8 +15,12 @@ from sqlalchemy import text
 from bot.channels.web import WebChatChannel
 from bot.core.understanding import NluUnavailableError
 from bot.service import Service
+from bot.web.guards import KIB, RateLimiter, TrustedProxies, install_guards
 
 log = logging.getLogger(__name__)
+
+# A web chat message is at most 8,192 characters of up to 4 bytes, plus JSON around it.
+WEB_CHAT_BODY_LIMIT = 40 * KIB
 
 
 class ChannelAdapter(Protocol):
@@ -95,6 +99,16 @@ def create_app(
                 await anyio.to_thread.run_sync(service.close)
 
     app = FastAPI(title="Faro", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
+    settings = service.settings
+    proxies = TrustedProxies(
+        [item.strip() for item in settings.trusted_proxies.split(",") if item.strip()]
+    )
+    install_guards(app, path_limits={"/chat/": WEB_CHAT_BODY_LIMIT}, proxies=proxies)
+    app.state.proxies = proxies
+    app.state.limiter = RateLimiter(
+        {"session": settings.web_rate_session, "address": settings.web_rate_address},
+        storage_uri=settings.rate_limit_storage,
+    )
     app.state.service = service
     app.state.channels = {channel.name: channel for channel in mounted}
     for channel in mounted:

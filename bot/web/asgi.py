@@ -13,10 +13,7 @@ from bot.web.app import create_app
 
 
 def app_from_environment() -> FastAPI:
-    """Build one worker's app; the parent process has set FARO_NLU_URL and migrated."""
+    """Build one worker's app (the parent migrated, and set FARO_NLU_URL if Rasa is needed)."""
     configure_logging()
     sys.setswitchinterval(0.0005)  # as in `serve`: see bot/cli.py
-    settings = get_settings()
-    if not settings.faro_nlu_url:
-        raise RuntimeError("workers need FARO_NLU_URL; start them with `python -m bot serve`")
-    return create_app(build_service(settings), close_service_on_shutdown=True)
+    return create_app(build_service(get_settings()), close_service_on_shutdown=True)

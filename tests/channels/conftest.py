@@ -92,9 +92,11 @@ class TelegramHarness:
         """The Telegram message ids stored in the inbox."""
         return stored_message_ids(self.service, "telegram")
 
-    async def settle(self, timeout: float = 10.0) -> None:
-        """Wait until every stored message is handled and every reply has left the outbox."""
-        await settle(self.service, timeout)
+    async def settle(self, seconds: float = 10.0) -> None:
+        """Wait until every message is handled, every reply sent, every button acknowledged."""
+        await settle(self.service, seconds)
+        channel = self.app.state.channels["telegram"]
+        await wait_for(lambda: channel.pending_acknowledgements == 0, seconds)
 
 
 def stored_message_ids(service: Service, channel: str) -> list[str]:
@@ -122,12 +124,30 @@ def _unfinished(service: Service) -> int:
     return events + sum(counts.get(status, 0) for status in UNSENT_STATUSES) - web_waiting
 
 
-async def settle(service: Service, timeout: float = 10.0) -> None:
+async def settle(service: Service, seconds: float = 10.0) -> None:
     """Wait until the pipeline has handled every stored message and sent every reply."""
-    deadline = asyncio.get_running_loop().time() + timeout
+    deadline = asyncio.get_running_loop().time() + seconds
     while _unfinished(service):
         if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError(f"the pipeline did not settle within {timeout} s")
+            raise AssertionError(f"the pipeline did not settle within {seconds} s")
+        await asyncio.sleep(0.02)
+
+
+def outbox_rows(service: Service) -> list[tuple[str, str | None]]:
+    """(status, error) of every outbox row, oldest first."""
+    with service.sessions() as session:
+        rows = session.execute(
+            select(OutboxMessage.status, OutboxMessage.error).order_by(OutboxMessage.id)
+        ).all()
+        return [(str(status), error) for status, error in rows]
+
+
+async def wait_for(condition: Callable[[], bool], seconds: float = 5.0) -> None:
+    """Wait until `condition()` holds, failing the test after `seconds`."""
+    deadline = asyncio.get_running_loop().time() + seconds
+    while not condition():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"still not true after {seconds} s")
         await asyncio.sleep(0.02)
 
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from typing import Any
+from typing import Any, Literal
 
 
 class LoopbackServer:
     """One uvicorn server on 127.0.0.1 for fakes and live-app tests."""
 
-    def __init__(self, app: Any, *, lifespan: str = "off", name: str = "server") -> None:
+    def __init__(
+        self, app: Any, *, lifespan: Literal["auto", "on", "off"] = "off", name: str = "server"
+    ) -> None:
         import uvicorn
 
         self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)

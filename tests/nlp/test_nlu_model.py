@@ -86,7 +86,7 @@ def test_parse_gives_ranking_and_fallback_for_gibberish(nlu_parser: RasaHttpPars
         assert (
             parsed.intent == "nlu_fallback"
             or parsed.confidence < Settings(_env_file=None).faro_nlu_threshold
-        )  # type: ignore[call-arg]
+        )
 
 
 @pytest.mark.rasa

@@ -4,22 +4,33 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from typing import Any
 
 from sqlalchemy import inspect, select, text
 
 from bot.core.content import validate_directory
-from bot.core.messages import Channel
+from bot.core.messages import Channel, Incoming, Kind, Reply
+from bot.pipeline.database import Database
 from bot.settings import Settings
 from bot.storage.database import make_engine, make_sessionmaker, upgrade
-from bot.storage.models import Person, ProcessedMessage
+from bot.storage.models import InboundEvent, Person
 from bot.storage.repository import (
     DatabaseContent,
-    SqlConversationStore,
     count_people,
+    ensure_person,
     forget_person,
+    lease_outgoing,
     load_content,
+    mark_event_done,
+    outbox_counts,
+    peek_pending_events,
+    pending_event_count,
     purge_expired,
+    queue_messages,
+    record_delivery_status,
+    record_sent,
     replace_content,
+    store_inbound,
 )
 
 
@@ -33,124 +44,132 @@ def test_migration_creates_tables_and_is_idempotent(database_url: str) -> None:
     upgrade(database_url)
     engine = make_engine(database_url)
     tables = set(inspect(engine).get_table_names())
-    assert {"people", "processed_messages", "faq_answers", "alembic_version"} <= tables
+    assert {"people", "inbound_events", "outbox", "faq_answers", "alembic_version"} <= tables
+    assert "processed_messages" not in tables
     engine.dispose()
 
 
-def test_claim_is_once_only_and_state_persists(database_url: str) -> None:
-    store = SqlConversationStore(_sessions(database_url))
-    with store.conversation(Channel.TELEGRAM, "42", "update-1") as person:
-        assert person is not None and person.is_new
-        person.lang = "ht"
-        person.misses = 1
-        person.suggestions = ["shelter"]
-    with store.conversation(Channel.TELEGRAM, "42", "update-1") as duplicate:
-        assert duplicate is None
-    with store.conversation(Channel.TELEGRAM, "42", "update-2") as again:
-        assert again is not None and not again.is_new
-        assert (again.lang, again.misses, again.suggestions) == ("ht", 1, ["shelter"])
+def _message(message_id: str, user: str = "42", channel: Channel = Channel.TELEGRAM) -> Incoming:
+    return Incoming(channel, user, message_id, Kind.TEXT, text="donde dormir")
 
 
-def test_same_message_id_on_two_channels_is_two_messages(database_url: str) -> None:
-    store = SqlConversationStore(_sessions(database_url))
-    with store.conversation(Channel.TELEGRAM, "1", "7") as first:
-        assert first is not None
-    with store.conversation(Channel.WHATSAPP, "1", "7") as second:
-        assert second is not None
-
-
-def test_failed_turn_stores_neither_claim_nor_state(database_url: str) -> None:
+def test_a_message_is_stored_once_per_channel(database_url: str) -> None:
     sessions = _sessions(database_url)
-    store = SqlConversationStore(sessions)
-    try:
-        with store.conversation(Channel.WEB, "v", "boom") as person:
-            assert person is not None
-            person.lang = "fr"
-            raise RuntimeError("the core failed")
-    except RuntimeError:
-        pass
+    with sessions.begin() as session:
+        assert store_inbound(session=session, incoming=_message("7"))
+        assert not store_inbound(session=session, incoming=_message("7"))
+        assert store_inbound(session=session, incoming=_message("7", channel=Channel.WHATSAPP))
     with sessions() as session:
-        assert session.execute(select(ProcessedMessage)).first() is None
-        assert session.execute(select(Person)).first() is None
+        assert pending_event_count(session=session) == 2
+        assert count_people(session=session) == 2
 
 
-def test_release_lets_a_redelivery_through(database_url: str) -> None:
-    store = SqlConversationStore(_sessions(database_url))
-    with store.conversation(Channel.WHATSAPP, "u", "wamid.1") as person:
-        assert person is not None
-    store.release_message(Channel.WHATSAPP, "wamid.1")
-    with store.conversation(Channel.WHATSAPP, "u", "wamid.1") as redelivered:
-        assert redelivered is not None
-
-
-def test_concurrent_duplicates_claim_exactly_once(database_url: str) -> None:
-    store = SqlConversationStore(_sessions(database_url))
-    winners: list[int] = []
+def test_concurrent_duplicates_are_stored_exactly_once(database_url: str) -> None:
+    sessions = _sessions(database_url)
+    database = Database(sessions)
+    stored: list[bool] = []
     barrier = threading.Barrier(8)
 
-    def deliver(worker: int) -> None:
+    def deliver() -> None:
         barrier.wait()
-        with store.conversation(Channel.TELEGRAM, "9", "racing-update") as person:
-            if person is not None:
-                person.misses += 1
-                winners.append(worker)
+        with database.write() as session:
+            stored.append(store_inbound(session=session, incoming=_message("racing-update")))
 
-    threads = [threading.Thread(target=deliver, args=(i,)) for i in range(8)]
+    threads = [threading.Thread(target=deliver) for _ in range(8)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert len(winners) == 1
+    assert sorted(stored) == [False] * 7 + [True]
 
 
-def test_concurrent_messages_of_one_person_do_not_lose_updates(database_url: str) -> None:
-    store = SqlConversationStore(_sessions(database_url))
-    barrier = threading.Barrier(6)
-
-    def deliver(worker: int) -> None:
-        barrier.wait()
-        with store.conversation(Channel.WEB, "same-person", f"m-{worker}") as person:
-            assert person is not None
-            person.misses += 1
-
-    threads = [threading.Thread(target=deliver, args=(i,)) for i in range(6)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    with store.conversation(Channel.WEB, "same-person", "final") as person:
-        assert person is not None and person.misses == 6
-
-
-def test_nothing_but_id_language_and_state_is_stored(database_url: str) -> None:
+def test_a_handled_event_keeps_no_text(database_url: str) -> None:
     sessions = _sessions(database_url)
-    store = SqlConversationStore(sessions)
-    with store.conversation(Channel.WHATSAPP, "16505551234", "wamid.X") as person:
-        assert person is not None
-        person.lang = "es"
+    with sessions.begin() as session:
+        store_inbound(session=session, incoming=_message("m1"))
+    with sessions.begin() as session:
+        [event] = peek_pending_events(session=session, limit=10)
+        assert event.incoming.text == "donde dormir"
+        mark_event_done(session=session, event_id=event.id)
     with sessions() as session:
-        columns = {c.name for c in Person.__table__.columns}
-        assert columns == {
-            "id",
-            "channel",
-            "channel_user_id",
-            "lang",
-            "state",
-            "created_at",
-            "last_seen_at",
-        }
-        assert {c.name for c in ProcessedMessage.__table__.columns} == {
-            "channel",
-            "message_id",
-            "received_at",
-        }
-        row = session.execute(select(Person)).scalar_one()
-        assert set(row.state) == {"misses", "suggestions"}
+        row = session.execute(select(InboundEvent)).scalar_one()
+        assert (row.status, row.text) == ("done", None)
+        assert peek_pending_events(session=session, limit=10) == []
+
+
+def _queue(sessions: Any, user: str, texts: list[str]) -> list[int]:
+    with sessions.begin() as session:
+        person_id = ensure_person(session=session, channel="telegram", channel_user_id=user)
+        person = session.get(Person, person_id)
+        return queue_messages(
+            session=session, person=person, replies=[Reply(text) for text in texts]
+        )
+
+
+def test_only_the_oldest_unsent_message_of_a_person_is_leased(database_url: str) -> None:
+    sessions = _sessions(database_url)
+    first, second = _queue(sessions, "1", ["one", "two"])
+    (other,) = _queue(sessions, "2", ["other"])
+    lease = dt.timedelta(seconds=60)
+    with sessions.begin() as session:
+        leased = lease_outgoing(session=session, channel="telegram", limit=10, lease=lease)
+    assert [m.id for m in leased] == [first, other]
+    with sessions.begin() as session:
+        # Still leased: nothing else of person 1 may leave before "one" is done.
+        assert lease_outgoing(session=session, channel="telegram", limit=10, lease=lease) == []
+        record_sent(session=session, message_id=first, platform_id="1001")
+    with sessions.begin() as session:
+        [next_one] = lease_outgoing(session=session, channel="telegram", limit=10, lease=lease)
+    assert (next_one.id, next_one.reply.text) == (second, "two")
+
+
+def test_an_expired_lease_is_taken_again(database_url: str) -> None:
+    sessions = _sessions(database_url)
+    (message,) = _queue(sessions, "1", ["one"])
+    with sessions.begin() as session:
+        lease_outgoing(
+            session=session, channel="telegram", limit=10, lease=dt.timedelta(seconds=-1)
+        )
+    with sessions.begin() as session:
+        [again] = lease_outgoing(
+            session=session, channel="telegram", limit=10, lease=dt.timedelta(seconds=60)
+        )
+    assert (again.id, again.attempts) == (message, 2)
+
+
+def test_delivery_reports_only_move_forward(database_url: str) -> None:
+    sessions = _sessions(database_url)
+    (message,) = _queue(sessions, "1", ["one"])
+    with sessions.begin() as session:
+        record_sent(session=session, message_id=message, platform_id="wamid.A")
+    for status in ("read", "delivered", "sent"):
+        with sessions.begin() as session:
+            assert record_delivery_status(
+                session=session, channel="telegram", platform_id="wamid.A", status=status
+            )
+    with sessions.begin() as session:
+        assert not record_delivery_status(
+            session=session, channel="telegram", platform_id="unknown", status="read"
+        )
+    with sessions() as session:
+        assert outbox_counts(session=session) == {"read": 1}
+
+
+def test_nothing_but_id_language_and_state_is_kept_about_a_person(database_url: str) -> None:
+    assert {c.name for c in Person.__table__.columns} == {
+        "id",
+        "channel",
+        "channel_user_id",
+        "lang",
+        "state",
+        "created_at",
+        "last_seen_at",
+    }
 
 
 def test_content_round_trip_and_cache(database_url: str) -> None:
     sessions = _sessions(database_url)
-    topic_files, problems = validate_directory(Settings(_env_file=None).faro_content_dir)  # type: ignore[call-arg]
+    topic_files, problems = validate_directory(Settings(_env_file=None).faro_content_dir)
     assert problems == []
     with sessions.begin() as session:
         assert replace_content(session=session, topic_files=topic_files) == 50
@@ -169,28 +188,30 @@ def test_content_round_trip_and_cache(database_url: str) -> None:
 
 def test_forget_and_purge(database_url: str) -> None:
     sessions = _sessions(database_url)
-    store = SqlConversationStore(sessions)
-    for user in ("a", "b"):
-        with store.conversation(Channel.WEB, user, f"msg-{user}") as person:
-            assert person is not None
     with sessions.begin() as session:
-        assert forget_person(session=session, channel="web", channel_user_id="a")
-        assert not forget_person(session=session, channel="web", channel_user_id="a")
+        for user in ("a", "b"):
+            store_inbound(session=session, incoming=_message(f"msg-{user}", user=user))
+    with sessions.begin() as session:
+        for event in peek_pending_events(session=session, limit=10):
+            mark_event_done(session=session, event_id=event.id)
+    with sessions.begin() as session:
+        assert forget_person(session=session, channel="telegram", channel_user_id="a")
+        assert not forget_person(session=session, channel="telegram", channel_user_id="a")
         assert count_people(session=session) == 1
-    with sessions.begin() as session:
-        session.execute(
-            text("UPDATE people SET last_seen_at = :old"),
-            {"old": dt.datetime(2020, 1, 1, tzinfo=dt.UTC)},
-        )
-        session.execute(
-            text("UPDATE processed_messages SET received_at = :old"),
-            {"old": dt.datetime(2020, 1, 1, tzinfo=dt.UTC)},
-        )
     now = dt.datetime.now(dt.UTC)
+    old = {"old": dt.datetime(2020, 1, 1, tzinfo=dt.UTC)}
+
+    def purge() -> tuple[int, int]:
+        with sessions.begin() as session:
+            return purge_expired(
+                session=session,
+                people_idle_since=now - dt.timedelta(days=90),
+                messages_before=now - dt.timedelta(days=8),
+            )
+
     with sessions.begin() as session:
-        people, keys = purge_expired(
-            session=session,
-            people_idle_since=now - dt.timedelta(days=90),
-            messages_before=now - dt.timedelta(days=8),
-        )
-    assert (people, keys) == (1, 2)
+        session.execute(text("UPDATE inbound_events SET received_at = :old"), old)
+    assert purge() == (0, 1)  # the old dedupe key goes; "b" was seen lately and stays
+    with sessions.begin() as session:
+        session.execute(text("UPDATE people SET last_seen_at = :old"), old)
+    assert purge() == (1, 0)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 
 import httpx
 import pytest
@@ -12,6 +13,7 @@ from bot import PROJECT_ROOT
 from bot.core import phrases
 from bot.core.i18n import Translator
 from bot.nlp.rasa import RasaHttpParser
+from bot.service import Service
 from tests.conftest import ServiceFactory
 from tests.fakes.nlu import DownParser
 from tests.web.conftest import LiveServer
@@ -132,34 +134,118 @@ async def test_nlu_down_shows_menu_not_error(
     await context.close()
 
 
-async def test_chat_endpoint_rejects_bad_input(make_service: ServiceFactory) -> None:
+@asynccontextmanager
+async def chat_client(service: Service) -> AsyncIterator[httpx.AsyncClient]:
+    """The app with its pipeline running, and a browser-like client that keeps cookies."""
     from bot.web.app import create_app
 
-    app = create_app(make_service())
-    async with httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=app), base_url="http://t"
-    ) as client:
-        assert (
-            await client.post("/chat/messages", json={"visitor": "../../etc", "text": "hola"})
-        ).status_code == 422
-        assert (
-            await client.post(
-                "/chat/messages", content=b"not json", headers={"content-type": "application/json"}
-            )
-        ).status_code == 422
-        huge = await client.post(
-            "/chat/messages", json={"visitor": "abcdefgh12", "text": "x" * 30_000}
+    app = create_app(service)
+    async with app.router.lifespan_context(app):
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://t"
+        ) as client:
+            yield client
+
+
+async def replies(client: httpx.AsyncClient, after: int = 0, wait: float = 5) -> list[dict]:  # type: ignore[type-arg]
+    """The replies the page would fetch."""
+    response = await client.get("/chat/replies", params={"after": after, "wait": wait})
+    assert response.status_code == 200
+    return list(response.json()["replies"])
+
+
+async def test_a_message_is_accepted_then_answered_by_long_poll(
+    make_service: ServiceFactory,
+) -> None:
+    async with chat_client(make_service()) as client:
+        sent = await client.post("/chat/messages", json={"text": "hola", "lang": "es"})
+        assert sent.status_code == 202
+        cookie = sent.headers["set-cookie"].lower()
+        assert "httponly" in cookie and "samesite=strict" in cookie
+        [reply] = await replies(client)
+        assert reply["lang"] == "es" and reply["text"]
+        # Nothing newer yet: an empty answer once the wait is over.
+        assert await replies(client, after=reply["id"], wait=0.2) == []
+
+
+async def test_the_session_cookie_is_the_only_identity(make_service: ServiceFactory) -> None:
+    service = make_service()
+    async with chat_client(service) as client:
+        await client.post("/chat/messages", json={"text": "hola", "lang": "pt"})
+        assert len(await replies(client)) == 1
+        # Another browser (no cookie, or a made-up one) sees nothing of it.
+        client.cookies.clear()
+        assert await replies(client, wait=0.2) == []
+        client.cookies.set("faro_session", "A" * 43)
+        assert await replies(client, wait=0.2) == []
+        # The old visitor id field is no identity any more: it is ignored.
+        await client.post("/chat/messages", json={"visitor": "abcdefgh12", "text": "hola"})
+        assert len(await replies(client)) == 1
+
+
+async def test_bad_input_is_refused_without_echo_and_odd_text_is_answered(
+    make_service: ServiceFactory,
+) -> None:
+    en = Translator().gettext_for("en")
+    async with chat_client(make_service()) as client:
+        not_json = await client.post(
+            "/chat/messages", content=b"not json", headers={"content-type": "application/json"}
         )
-        assert huge.status_code == 422
-        long = await client.post(
-            "/chat/messages", json={"visitor": "abcdefgh12", "text": "x" * 5_000, "lang": "en"}
+        assert not_json.status_code == 422
+        too_long = await client.post("/chat/messages", json={"text": "secreto " * 2_000})
+        assert too_long.status_code == 422 and "secreto" not in too_long.text
+        huge = await client.post("/chat/messages", json={"text": "x" * 200_000})
+        assert huge.status_code == 413
+        bad_lang = await client.post("/chat/messages", json={"text": "hola", "lang": "xx"})
+        assert bad_lang.status_code == 422 and "hola" not in bad_lang.text
+        long = await client.post("/chat/messages", json={"text": "x " * 2_500, "lang": "en"})
+        assert long.status_code == 202
+        [reply] = await replies(client)
+        assert reply["text"] == en(phrases.TOO_LONG)
+        broken_emoji = await client.post(
+            "/chat/messages",
+            content=b'{"text": "hola \\ud83d amigo", "lang": "en"}',
+            headers={"content-type": "application/json"},
         )
-        assert long.status_code == 200
-        assert long.json()["replies"][0]["text"] == Translator().gettext_for("en")(phrases.TOO_LONG)
-        same = {"visitor": "abcdefgh12", "message_id": "dup-1", "text": "hola", "lang": "es"}
+        assert broken_emoji.status_code == 202
+        assert len(await replies(client, after=reply["id"])) == 1
+
+
+async def test_a_repeated_message_id_is_answered_once(make_service: ServiceFactory) -> None:
+    async with chat_client(make_service()) as client:
+        same = {"message_id": "dup-1", "text": "hola", "lang": "es"}
         first = await client.post("/chat/messages", json=same)
         second = await client.post("/chat/messages", json=same)
-        assert first.json()["replies"] and second.json()["replies"] == []
+        assert (first.status_code, second.status_code) == (202, 202)
+        [reply] = await replies(client)
+        assert await replies(client, after=reply["id"], wait=0.5) == []
+
+
+async def test_sending_too_fast_is_refused_with_retry_after(make_service: ServiceFactory) -> None:
+    service = make_service(FARO_WEB_RATE_SESSION="3/minute")
+    async with chat_client(service) as client:
+        codes = [
+            (await client.post("/chat/messages", json={"text": f"hola {n}"})).status_code
+            for n in range(4)
+        ]
+        assert codes == [202, 202, 202, 429]
+        refused = await client.post("/chat/messages", json={"text": "hola"})
+        assert int(refused.headers["retry-after"]) >= 1
+        # Another person on another session is not held back by this one.
+        client.cookies.clear()
+        assert (await client.post("/chat/messages", json={"text": "hola"})).status_code == 202
+
+
+async def test_pages_carry_security_headers(make_service: ServiceFactory) -> None:
+    async with chat_client(make_service()) as client:
+        page = await client.get("/")
+        assert page.status_code == 200
+        policy = page.headers["content-security-policy"]
+        assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
+        nonce = policy.split("'nonce-")[1].split("'")[0]
+        assert f'<script nonce="{nonce}">' in page.text
+        assert page.headers["x-content-type-options"] == "nosniff"
+        assert page.headers["x-frame-options"] == "DENY"
 
 
 async def test_healthz_reports_database_and_nlu(make_service: ServiceFactory) -> None:
