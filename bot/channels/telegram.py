@@ -50,6 +50,7 @@ from bot.core.messages import MAX_TEXT_CHARS, Channel, Incoming, Kind, Reply
 from bot.pipeline.outbox import PermanentSendError, TransientSendError
 from bot.service import Service
 from bot.settings import Settings
+from bot.web.guards import read_capped_body
 
 log = logging.getLogger(__name__)
 
@@ -344,19 +345,6 @@ class TelegramChannel:
         return float(min(self._backoff * 2 ** max(0, failures - 1), MAX_POLL_PAUSE))
 
 
-async def read_capped_body(request: Request, limit: int) -> bytes | None:
-    """The raw body, or None when it is larger than `limit` (refused before it is all read)."""
-    declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > limit:
-        return None
-    buffer = bytearray()
-    async for chunk in request.stream():
-        buffer.extend(chunk)
-        if len(buffer) > limit:
-            return None
-    return bytes(buffer)
-
-
 def run_polling_alongside(app: FastAPI, service: Service, *, host: str, port: int) -> None:
     """Serve `app` with uvicorn and poll Telegram in the same event loop, until Ctrl-C."""
     import uvicorn
@@ -369,7 +357,7 @@ def run_polling_alongside(app: FastAPI, service: Service, *, host: str, port: in
     # The channel starts polling from the app's lifespan and cancels it before the
     # Application shuts down, so Ctrl-C stops both in order.
     channel.enable_polling()
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    uvicorn.run(app, host=host, port=port, log_level="info", loop="uvloop", http="httptools")
 
 
 # -- mapping updates -------------------------------------------------------------------------

@@ -9,6 +9,7 @@ conversation survives a reload and nobody else can read or steer it.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import secrets
 import time
@@ -20,14 +21,22 @@ import anyio.to_thread
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.templating import Jinja2Templates
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import BaseModel, Field, StringConstraints, ValidationError
 
 from bot.core import phrases
 from bot.core.i18n import language_name
 from bot.core.messages import DEFAULT_LANGUAGE, LANGUAGES, Channel, Incoming, Kind, Reply
+from bot.pipeline.inbox import safe_text
 from bot.service import Service
 from bot.storage.repository import WebReply, find_person_id, web_replies_after
-from bot.web.guards import RateLimiter, TrustedProxies, address_bucket, too_many_requests
+from bot.web.guards import (
+    RateLimiter,
+    TrustedProxies,
+    address_bucket,
+    csp_nonce,
+    read_capped_body,
+    too_many_requests,
+)
 
 TEMPLATES = Jinja2Templates(
     directory=str(Path(__file__).resolve().parent.parent / "web" / "templates")
@@ -38,6 +47,7 @@ SESSION_MAX_AGE = 30 * 24 * 3600
 SESSION_PATTERN = re.compile(r"^[A-Za-z0-9_-]{43}$")
 # Past 4,096 characters the person gets a friendly "too long"; past this, a 422.
 MAX_WEB_TEXT = 8192
+MAX_CHAT_BODY = 40 * 1024  # 8,192 characters of up to 4 bytes, and the JSON around them
 LONG_POLL_SECONDS = 20.0
 HISTORY_ON_LOAD = 20
 
@@ -134,7 +144,7 @@ class WebChatChannel:
                 "languages": [(code, language_name(code)) for code in LANGUAGES],
                 "strings": strings[page_lang],
                 "all_strings": strings,
-                "nonce": getattr(request.state, "csp_nonce", ""),
+                "nonce": csp_nonce(request),
             },
         )
         _session(request, response)
@@ -151,10 +161,11 @@ class WebChatChannel:
             "offline": _(phrases.PAGE_OFFLINE),
         }
 
-    async def message(
-        self, body: ChatMessage, request: Request, response: Response
-    ) -> Accepted | JSONResponse:
+    async def message(self, request: Request, response: Response) -> Accepted | JSONResponse:
         """Store one message from the page; the reply comes through /chat/replies."""
+        body = await _chat_message(request)
+        if isinstance(body, JSONResponse):
+            return body
         token = _session(request, response)
         user = person_key(token)
         refused = await _over_limit(request, user)
@@ -204,6 +215,32 @@ class WebChatChannel:
         limit = 50 if after else HISTORY_ON_LOAD
         with database.write() as session:
             return web_replies_after(session=session, person_id=person_id, after=after, limit=limit)
+
+
+async def _chat_message(request: Request) -> ChatMessage | JSONResponse:
+    """The posted message, or a 422 naming only the fields at fault.
+
+    Parsed with Python's json rather than FastAPI's, which refuses a lone surrogate (half
+    an emoji, as a broken keyboard sends): that text is still a message to answer.
+    """
+    raw = await read_capped_body(request, MAX_CHAT_BODY)
+    if raw is None:
+        return JSONResponse({"detail": "too large"}, status_code=413)
+    try:
+        data = json.loads(raw)
+        if isinstance(data, dict):
+            data = {
+                key: safe_text(value, 2 * MAX_WEB_TEXT) if isinstance(value, str) else value
+                for key, value in data.items()
+            }
+        return ChatMessage.model_validate(data)
+    except (ValueError, RecursionError) as exc:
+        errors = exc.errors() if isinstance(exc, ValidationError) else [{"type": "json_invalid"}]
+        detail = [
+            {"loc": [str(part) for part in error.get("loc", ())], "type": error["type"]}
+            for error in errors
+        ]
+        return JSONResponse({"detail": detail}, status_code=422)
 
 
 async def _over_limit(request: Request, user: str) -> JSONResponse | None:

@@ -31,6 +31,7 @@ from bot.core.messages import Channel, Incoming, Kind, Reply
 from bot.pipeline.inbox import DeliveryReport
 from bot.pipeline.outbox import PermanentSendError, TransientSendError
 from bot.service import Service
+from bot.web.guards import read_capped_body
 
 log = logging.getLogger(__name__)
 
@@ -181,7 +182,7 @@ class WhatsAppChannel:
 
     async def webhook(self, request: Request) -> Response:
         """Check the signature, store the notification's messages and statuses, answer 200."""
-        raw = await _read_body(request)
+        raw = await read_capped_body(request, MAX_BODY_BYTES)
         if raw is None:
             return Response(status_code=413)
         if not self._signed(raw, request.headers.get(SIGNATURE_HEADER)):
@@ -454,19 +455,6 @@ def _prefix(text: str, limit: int) -> str:
 
 
 # -- HTTP helpers ------------------------------------------------------------------------------
-
-
-async def _read_body(request: Request) -> bytes | None:
-    """The raw body, or None when it is larger than any Meta notification."""
-    declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-        return None
-    buffer = bytearray()
-    async for chunk in request.stream():
-        buffer.extend(chunk)
-        if len(buffer) > MAX_BODY_BYTES:
-            return None
-    return bytes(buffer)
 
 
 def _error_code(response: httpx.Response) -> int | None:

@@ -23,9 +23,12 @@ MAX_STORED_TEXT = 8192
 MAX_FIELD = 128
 
 
-def _clean(value: str, limit: int) -> str:
-    # Lone surrogates (a broken emoji) cannot be encoded for the database, and NUL is
-    # refused by PostgreSQL; both become U+FFFD so the message is still stored.
+def safe_text(value: str, limit: int = MAX_STORED_TEXT) -> str:
+    """`value` cut to `limit`, with lone surrogates and NUL made U+FFFD.
+
+    A lone surrogate (half an emoji) cannot be encoded for the database, and PostgreSQL
+    refuses NUL; replaced, the message can still be stored and answered.
+    """
     text = value[:limit]
     if text.isascii() and "\x00" not in text:
         return text
@@ -37,12 +40,12 @@ def storable(incoming: Incoming) -> Incoming:
     """The message with every string made safe to store and bounded in length."""
     return dataclasses.replace(
         incoming,
-        user_id=_clean(incoming.user_id, MAX_FIELD),
-        message_id=_clean(incoming.message_id, 256),
-        text=_clean(incoming.text, MAX_STORED_TEXT),
-        payload=_clean(incoming.payload, 256),
-        lang=_clean(incoming.lang, 8) if incoming.lang else None,
-        language_hint=_clean(incoming.language_hint, 8) if incoming.language_hint else None,
+        user_id=safe_text(incoming.user_id, MAX_FIELD),
+        message_id=safe_text(incoming.message_id, 256),
+        text=safe_text(incoming.text, MAX_STORED_TEXT),
+        payload=safe_text(incoming.payload, 256),
+        lang=safe_text(incoming.lang, 8) if incoming.lang else None,
+        language_hint=safe_text(incoming.language_hint, 8) if incoming.language_hint else None,
     )
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import traceback
 
@@ -13,43 +12,9 @@ from bot.pipeline.database import Database
 from bot.pipeline.inbox import Inbox
 from bot.pipeline.outbox import OutboxSender, RetryPolicy, Transport
 from bot.pipeline.turns import TurnWorker
+from bot.pipeline.wakeup import Broadcast
 
 log = logging.getLogger(__name__)
-
-
-class Broadcast:
-    """Wakes every waiter of this process when something new is queued (web chat polls)."""
-
-    def __init__(self) -> None:
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._event: asyncio.Event | None = None
-
-    def bind(self) -> None:
-        """Attach to the running event loop."""
-        self._loop = asyncio.get_running_loop()
-        self._event = asyncio.Event()
-
-    def fire(self) -> None:
-        """Wake all current waiters; safe from any thread."""
-        loop = self._loop
-        if loop is None or loop.is_closed():
-            return
-        with contextlib.suppress(RuntimeError):
-            loop.call_soon_threadsafe(self._fire)
-
-    def _fire(self) -> None:
-        if self._event is not None:
-            self._event.set()
-        self._event = asyncio.Event()
-
-    async def wait(self, seconds: float) -> None:
-        """Wait for the next fire() or `seconds`."""
-        event = self._event
-        if event is None:
-            await asyncio.sleep(seconds)
-            return
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(event.wait(), seconds)
 
 
 class Pipeline:

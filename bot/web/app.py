@@ -12,15 +12,12 @@ from fastapi import APIRouter, FastAPI
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 
-from bot.channels.web import WebChatChannel
+from bot.channels.web import MAX_CHAT_BODY, WebChatChannel
 from bot.core.understanding import NluUnavailableError
 from bot.service import Service
-from bot.web.guards import KIB, RateLimiter, TrustedProxies, install_guards
+from bot.web.guards import RateLimiter, TrustedProxies, install_guards
 
 log = logging.getLogger(__name__)
-
-# A web chat message is at most 8,192 characters of up to 4 bytes, plus JSON around it.
-WEB_CHAT_BODY_LIMIT = 40 * KIB
 
 
 class ChannelAdapter(Protocol):
@@ -103,7 +100,7 @@ def create_app(
     proxies = TrustedProxies(
         [item.strip() for item in settings.trusted_proxies.split(",") if item.strip()]
     )
-    install_guards(app, path_limits={"/chat/": WEB_CHAT_BODY_LIMIT}, proxies=proxies)
+    install_guards(app, path_limits={"/chat/": MAX_CHAT_BODY}, proxies=proxies)
     app.state.proxies = proxies
     app.state.limiter = RateLimiter(
         {"session": settings.web_rate_session, "address": settings.web_rate_address},

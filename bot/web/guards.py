@@ -638,3 +638,16 @@ def install_guards(
     # Outermost, so 413, 422 and 500 answers get the headers too.
     app.add_middleware(SecurityHeadersMiddleware, csp=csp, proxies=proxies)
     install_access_log_filter(redact_client=redact_client_in_access_log)
+
+
+async def read_capped_body(request: Request, limit: int) -> bytes | None:
+    """The raw body, or None when it is larger than `limit` (refused before it is all read)."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        return None
+    buffer = bytearray()
+    async for chunk in request.stream():
+        buffer.extend(chunk)
+        if len(buffer) > limit:
+            return None
+    return bytes(buffer)

@@ -30,6 +30,7 @@ from bot.channels.telegram import (
 from bot.core.i18n import Translator, language_name
 from bot.core.messages import LANGUAGES, Button, Kind, Option, Reply
 from bot.nlp.rasa import RasaHttpParser
+from bot.pipeline.outbox import send_to_person
 from bot.web.app import create_app
 from tests.channels.conftest import (
     TELEGRAM_SECRET,
@@ -1112,3 +1113,31 @@ def test_message_kinds(content: dict[str, Any], kind: Kind) -> None:
     incoming = to_incoming(update)
 
     assert incoming is not None and incoming.kind is kind
+
+
+async def test_a_message_that_is_not_a_reply_goes_out_through_the_outbox(
+    telegram: TelegramHarness,
+) -> None:
+    await telegram.post(message_update(40, chat_id=4242, text="/help"))
+    ids = await asyncio.to_thread(
+        send_to_person,
+        telegram.service.database,
+        channel="telegram",
+        channel_user_id="4242",
+        replies=[Reply("Your request is being looked at.")],
+        purpose="notice",
+    )
+    assert len(ids) == 1
+    telegram.app.state.service.pipeline.senders["telegram"].wakeup.set()
+    await telegram.settle()
+    assert [sent["text"] for sent in telegram.api.sent()][-1] == "Your request is being looked at."
+    # Someone Faro never met cannot be written to.
+    nobody = await asyncio.to_thread(
+        send_to_person,
+        telegram.service.database,
+        channel="telegram",
+        channel_user_id="999",
+        replies=[Reply("hello")],
+        purpose="notice",
+    )
+    assert nobody == []
