@@ -11,6 +11,7 @@ from typing import Any
 import psycopg
 import pytest
 
+from bot.core.conversation import ConversationStore
 from bot.core.understanding import IntentParser
 from bot.nlp.rasa import RasaHttpParser, RasaServer, train
 from bot.service import Service, build_service
@@ -117,10 +118,15 @@ def make_service(sqlite_url: str) -> Iterator[ServiceFactory]:
     built: list[Service] = []
 
     def factory(
-        parser: IntentParser | None = None, database_url: str | None = None, **overrides: Any
+        parser: IntentParser | None = None,
+        database_url: str | None = None,
+        store: ConversationStore | None = None,
+        **overrides: Any,
     ) -> Service:
         settings = make_settings(database_url or sqlite_url, **overrides)
-        service = build_service(settings, parser=parser or KeywordParser(DEFAULT_RULES))
+        service = build_service(
+            settings, parser=parser or KeywordParser(DEFAULT_RULES), store=store
+        )
         built.append(service)
         return service
 

@@ -41,8 +41,11 @@ class _LoopBound:
         if event is None:
             await asyncio.sleep(seconds)
             return
+        # asyncio.timeout, not wait_for: on Python 3.11 wait_for can swallow a
+        # cancellation that arrives as the event is set, and the task would never stop.
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(event.wait(), seconds)
+            async with asyncio.timeout(seconds):
+                await event.wait()
 
 
 class Wakeup(_LoopBound):

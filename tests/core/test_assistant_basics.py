@@ -10,10 +10,13 @@ from bot.core import phrases
 from bot.core.i18n import Translator
 from bot.core.messages import LANGUAGES, Channel, Incoming, Kind, Turn
 from bot.service import Service
+from bot.storage.memory import MemoryConversationStore
 from tests.conftest import ServiceFactory
 from tests.fakes.nlu import DownParser, KeywordParser
 
 _counter = iter(range(1_000_000))
+# The state each test's people have, as the database would keep it between turns.
+_STORES: dict[str, MemoryConversationStore] = {}
 
 
 def send(
@@ -26,19 +29,22 @@ def send(
     lang: str | None = None,
     hint: str | None = None,
 ) -> Turn:
-    """Send one message with a fresh message id."""
-    return service.assistant.handle(
-        Incoming(
-            Channel.WEB,
-            user,
-            f"m{next(_counter)}",
-            kind,
-            text=text,
-            payload=payload,
-            lang=lang,
-            language_hint=hint,
-        )
+    """Send one message with a fresh message id, as a turn worker would run it."""
+    store = _STORES.setdefault(service.settings.database_url, MemoryConversationStore())
+    incoming = Incoming(
+        Channel.WEB,
+        user,
+        f"m{next(_counter)}",
+        kind,
+        text=text,
+        payload=payload,
+        lang=lang,
+        language_hint=hint,
     )
+    prepared = service.assistant.prepare(incoming)
+    with store.conversation(incoming.channel, incoming.user_id, incoming.message_id) as person:
+        assert person is not None
+        return service.assistant.decide(prepared, person)
 
 
 def all_text(turn: Turn) -> str:
@@ -209,8 +215,9 @@ def test_nlu_down_still_gets_menu_in_language(make_service: ServiceFactory) -> N
     assert turn.replies[0].text == SPANISH(phrases.NLU_DOWN)
 
 
-def test_duplicate_message_is_processed_once(make_service: ServiceFactory) -> None:
-    service = make_service()
+def test_handle_with_a_store_processes_a_duplicate_once(make_service: ServiceFactory) -> None:
+    # The command line's path (ask, chat): the store's claim is the dedupe.
+    service = make_service(store=MemoryConversationStore())
     incoming = Incoming(Channel.WEB, "d", "same-id", Kind.TEXT, text="donde puedo dormir hoy")
     first = service.assistant.handle(incoming)
     second = service.assistant.handle(incoming)

@@ -140,11 +140,11 @@ async def chat_client(service: Service) -> AsyncIterator[httpx.AsyncClient]:
     from bot.web.app import create_app
 
     app = create_app(service)
-    async with app.router.lifespan_context(app):
-        async with httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=app), base_url="http://t"
-        ) as client:
-            yield client
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client,
+    ):
+        yield client
 
 
 async def replies(client: httpx.AsyncClient, after: int = 0, wait: float = 5) -> list[dict]:  # type: ignore[type-arg]
