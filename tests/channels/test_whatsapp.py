@@ -28,7 +28,7 @@ from bot.core.messages import Button, Option, Reply
 from bot.core.understanding import IntentParser
 from bot.pipeline.outbox import RetryPolicy
 from bot.service import Service
-from bot.storage.models import InboundEvent
+from bot.storage.models import InboundEvent, OutboxMessage
 from bot.web.app import create_app
 from tests.channels.conftest import outbox_rows, settle, wait_for
 from tests.conftest import ServiceFactory
@@ -1146,3 +1146,26 @@ async def test_real_nlu_answers_in_the_persons_language(
     assert_within_limits(body)
     assert answer_text(wa.service, topic, lang) in interactive_text(body)
     assert button_ids(body) == ["menu", "human", "language"]
+
+
+def _status(wamid: str, state: str) -> dict[str, Any]:
+    """WA_STATUS about one of our messages, with the given state."""
+    payload = copy.deepcopy(WA_STATUS if state != "failed" else WA_STATUS_FAILED)
+    status = payload["entry"][0]["changes"][0]["value"]["statuses"][0]
+    status["id"], status["status"] = wamid, state
+    return payload
+
+
+async def test_delivery_statuses_update_the_sent_message(start: Start) -> None:
+    wa = await start()
+    await wa.post(notification(text("donde puedo dormir")))
+    with wa.service.sessions() as session:
+        [wamid] = session.scalars(select(OutboxMessage.platform_id)).all()
+    assert wamid is not None and wamid.startswith("wamid.FAKE")
+    assert outbox_rows(wa.service) == [("sent", None)]
+    for state in ("delivered", "read", "delivered"):  # a late "delivered" never undoes "read"
+        assert (await wa.post(_status(wamid, state))).status_code == 200
+    assert outbox_rows(wa.service) == [("read", None)]
+    assert (await wa.post(_status(wamid, "failed"))).status_code == 200
+    assert outbox_rows(wa.service) == [("failed", "whatsapp:131049")]
+    assert wa.processed() == 1  # statuses are not messages to answer
