@@ -23,7 +23,8 @@ from bot.core.messages import Incoming, Turn
 from bot.pipeline.database import Database
 from bot.pipeline.wakeup import Wakeup
 from bot.storage.repository import (
-    claim_people_with_pending_events,
+    PendingEvent,
+    claim_people,
     mark_event_done,
     peek_pending_events,
     pending_events_of,
@@ -73,11 +74,15 @@ class TurnWorker:
 
     def run_once(self) -> int:
         """Run one batch of turns; return how many messages were handled."""
-        prepared = self._prepare_ahead()
+        pending, prepared = self._prepare_ahead()
+        if not pending:
+            return 0
+        # The people of the prepared messages, oldest message first.
+        person_ids = list(dict.fromkeys(event.person_id for event in pending))
         handled = 0
         channels: set[str] = set()
         with self._database.write() as session:
-            for person in claim_people_with_pending_events(session=session, limit=self._batch):
+            for person in claim_people(session=session, person_ids=person_ids):
                 events = pending_events_of(session=session, person=person)
                 if not events:
                     continue  # another worker finished them between our two reads
@@ -102,13 +107,13 @@ class TurnWorker:
             self._on_queued(channels)
         return handled
 
-    def _prepare_ahead(self) -> dict[int, Prepared | None]:
+    def _prepare_ahead(self) -> tuple[list[PendingEvent], dict[int, Prepared | None]]:
         # Understanding a message needs no lock; doing it before the write transaction
         # keeps the transaction (and on SQLite, the only writer slot) short, and the
         # transaction then opens no second connection (which on SQLite would wait on it).
         with self._database.read() as session:
             pending = peek_pending_events(session=session, limit=self._batch)
-        return {event.id: self._prepare(event.incoming) for event in pending}
+        return pending, {event.id: self._prepare(event.incoming) for event in pending}
 
     def _prepare(self, incoming: Incoming) -> Prepared | None:
         try:

@@ -266,36 +266,24 @@ def peek_pending_events(*, session: Session, limit: int) -> list[PendingEvent]:
     return [_pending(row, user_id) for row, user_id in rows]
 
 
-def claim_people_with_pending_events(*, session: Session, limit: int) -> list[Person]:
-    """Lock up to `limit` people who have pending events, oldest event first.
+def claim_people(*, session: Session, person_ids: Sequence[int]) -> list[Person]:
+    """Lock the people among `person_ids` that no other worker holds, in the given order.
 
-    On PostgreSQL the person rows are locked FOR UPDATE SKIP LOCKED, so workers in any
-    process take different people and two turns of one person never run at once; the lock
-    is the claim and ends with the transaction, also when its process is killed. SQLite
+    On PostgreSQL the rows are locked FOR UPDATE SKIP LOCKED, so workers in any process
+    take different people and two turns of one person never run at once; the lock is
+    the claim and ends with the transaction, also when its process is killed. SQLite
     serialises writers anyway (BEGIN IMMEDIATE).
     """
-    oldest = (
-        select(InboundEvent.person_id, func.min(InboundEvent.id).label("first_id"))
-        .where(InboundEvent.status == EVENT_PENDING)
-        .group_by(InboundEvent.person_id)
-        .order_by(func.min(InboundEvent.id))
-        .limit(limit * 4)
-        .subquery()
-    )
-    candidates = [int(row[0]) for row in session.execute(select(oldest.c.person_id)).all()]
-    if not candidates:
+    if not person_ids:
         return []
     people = (
         session.execute(
-            select(Person)
-            .where(Person.id.in_(candidates))
-            .with_for_update(skip_locked=True)
-            .limit(limit)
+            select(Person).where(Person.id.in_(person_ids)).with_for_update(skip_locked=True)
         )
         .scalars()
         .all()
     )
-    order = {person_id: index for index, person_id in enumerate(candidates)}
+    order = {person_id: index for index, person_id in enumerate(person_ids)}
     return sorted(people, key=lambda person: order[person.id])
 
 
