@@ -77,8 +77,17 @@ format: service-env
 nlu-report: model
 	$(PY) nlu/tools/report.py
 
+# Extra arguments reach the bench either way: `make bench ARGS="--postgres --soak 100000"`
+# or `make bench -- --postgres --soak 100000` (the words after `bench` are taken as its
+# arguments, and made into targets that do nothing). Write `--soak 100000`, not
+# `--soak=100000`: make reads a word with "=" as a variable.
+ifeq (bench,$(firstword $(MAKECMDGOALS)))
+BENCH_ARGS := $(wordlist 2,$(words $(MAKECMDGOALS)),$(MAKECMDGOALS))
+$(eval $(BENCH_ARGS):;@:)
+endif
+
 bench: model
-	$(PY) bench/webhook_bench.py
+	$(PY) bench/webhook_bench.py $(BENCH_ARGS) $(ARGS)
 
 locales-extract: service-env
 	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ --no-location --sort-output \

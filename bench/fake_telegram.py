@@ -2,14 +2,17 @@
 
 It answers the handful of methods Faro's Telegram channel calls (getMe, sendMessage,
 answerCallbackQuery, setWebhook, deleteWebhook) with valid Bot API JSON and records,
-for every sendMessage, when it arrived and for which chat. It lives in the bench's
-process on purpose: arrival times and the load generator's send times then come from
-the same `time.monotonic()`, so a latency is one subtraction with no clock to align.
+for every sendMessage, when it arrived, for which chat and the start of its text. It
+lives in the bench's process on purpose: arrival times and the load generator's send
+times then come from the same `time.monotonic()`, so a latency is one subtraction with
+no clock to align. The load generator can also wait (in its own event loop) for the
+n-th sendMessage to a chat: Faro answers its webhook before it replies, so a simulated
+person waits for the reply here, as a person waits on their phone.
 """
 
 from __future__ import annotations
 
-import bisect
+import asyncio
 import contextlib
 import itertools
 import json
@@ -38,16 +41,33 @@ BOT_USER: dict[str, Any] = {
     "supports_inline_queries": False,
 }
 START_TIMEOUT = 10.0
+# Enough of a text to tell Faro's replies apart (and to match them with its outbox).
+TEXT_PREFIX = 48
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """One sendMessage that reached the fake: when, and the start of its text."""
+
+    at: float
+    text: str
 
 
 @dataclass(slots=True)
 class _Deliveries:
-    """Arrival times of sendMessage calls, per chat, in arrival order."""
+    """sendMessage calls, per chat, in arrival order."""
 
-    times: dict[int, list[float]] = field(default_factory=lambda: defaultdict(list))
-    first_texts: dict[tuple[int, float], str] = field(default_factory=dict)
+    chats: dict[int, list[Delivery]] = field(default_factory=lambda: defaultdict(list))
     total: int = 0
     refused: int = 0
+
+
+@dataclass(slots=True)
+class _Waiter:
+    """The load generator waits for the `count`-th delivery to one chat."""
+
+    count: int
+    future: asyncio.Future[float]
 
 
 class FakeBotApi:
@@ -62,6 +82,8 @@ class FakeBotApi:
         self.port = 0
         self._lock = threading.Lock()
         self._deliveries = _Deliveries()
+        self._waiters: dict[int, _Waiter] = {}
+        self._loop: asyncio.AbstractEventLoop | None = None
         self._message_ids = itertools.count(1)
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
@@ -114,19 +136,46 @@ class FakeBotApi:
 
     # -- what the bench reads ----------------------------------------------------------------
 
-    def first_delivery_after(self, chat_id: int, since: float) -> float | None:
-        """The arrival time of the first sendMessage to `chat_id` at or after `since`."""
+    def deliveries(self, chat_id: int) -> list[Delivery]:
+        """Every sendMessage to `chat_id` so far, in arrival order."""
         with self._lock:
-            times = self._deliveries.times.get(chat_id)
-            if not times:
-                return None
-            index = bisect.bisect_left(times, since)
-            return times[index] if index < len(times) else None
+            return list(self._deliveries.chats.get(chat_id, ()))
 
-    def text_at(self, chat_id: int, at: float) -> str | None:
-        """The text of the sendMessage to `chat_id` that arrived at `at`."""
+    def delivered_count(self, chat_id: int) -> int:
+        """How many sendMessage calls to `chat_id` arrived so far."""
         with self._lock:
-            return self._deliveries.first_texts.get((chat_id, at))
+            return len(self._deliveries.chats.get(chat_id, ()))
+
+    def attach(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Let coroutines of `loop` wait for deliveries (see `wait_for`)."""
+        with self._lock:
+            self._loop = loop
+            self._waiters.clear()
+
+    async def wait_for(self, chat_id: int, count: int, seconds: float) -> float | None:
+        """The arrival time of the `count`-th sendMessage to `chat_id`; None after `seconds`.
+
+        Called from the loop given to `attach`; one waiter per chat at a time (a person
+        never has two messages in flight).
+        """
+        loop = asyncio.get_running_loop()
+        with self._lock:
+            if self._loop is not loop:
+                raise RuntimeError("FakeBotApi.attach() was not called for this event loop")
+            seen = self._deliveries.chats.get(chat_id, ())
+            if len(seen) >= count:
+                return seen[count - 1].at
+            waiter = _Waiter(count, loop.create_future())
+            self._waiters[chat_id] = waiter
+        try:
+            async with asyncio.timeout(seconds):
+                return await waiter.future
+        except TimeoutError:
+            return None
+        finally:
+            with self._lock:
+                if self._waiters.get(chat_id) is waiter:
+                    del self._waiters[chat_id]
 
     @property
     def sent_total(self) -> int:
@@ -193,13 +242,17 @@ class FakeBotApi:
         if not text:
             return self._refuse(400, "Bad Request: message text is empty")
         with self._lock:
-            times = self._deliveries.times[chat_id]
-            # Arrivals are kept in order per chat, so lookups can bisect.
-            if times and arrived < times[-1]:
-                arrived = times[-1]
-            times.append(arrived)
-            self._deliveries.first_texts.setdefault((chat_id, arrived), text[:200])
+            seen = self._deliveries.chats[chat_id]
+            # Arrivals are kept in order per chat (two sends can race to the lock).
+            if seen and arrived < seen[-1].at:
+                arrived = seen[-1].at
+            seen.append(Delivery(arrived, text[:TEXT_PREFIX]))
             self._deliveries.total += 1
+            waiter = self._waiters.get(chat_id)
+            loop = self._loop
+            if waiter is not None and loop is not None and len(seen) == waiter.count:
+                with contextlib.suppress(RuntimeError):  # the load generator's loop closed
+                    loop.call_soon_threadsafe(_resolve, waiter.future, seen[waiter.count - 1].at)
         message: dict[str, Any] = {
             "message_id": next(self._message_ids),
             "date": int(time.time()),
@@ -216,6 +269,11 @@ class FakeBotApi:
         with self._lock:
             self._deliveries.refused += 1
         return status, {"ok": False, "error_code": status, "description": description}
+
+
+def _resolve(future: asyncio.Future[float], value: float) -> None:
+    if not future.done():
+        future.set_result(value)
 
 
 def _params(scope: Scope, body: bytes) -> dict[str, Any]:

@@ -160,19 +160,105 @@ def wait_until(
     )
 
 
-def find_rasa_child(pid: int, timeout: float = 10.0) -> psutil.Process | None:
-    """The Rasa server among the children of `pid` (its command line mentions rasa)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+def _is_rasa(process: psutil.Process) -> bool:
+    try:
+        return any("rasa" in part for part in process.cmdline())
+    except psutil.Error:
+        return False
+
+
+class RasaChildren:
+    """The Rasa server(s) among a service's descendants, looked up again every few seconds.
+
+    `serve` starts a Rasa server only for a pipeline the in-process scorer cannot run
+    (and restarts it if it dies), so the bench neither expects one nor assumes there is
+    none: it looks, and reports what it found.
+    """
+
+    def __init__(self, pid: int, refresh: float = 5.0) -> None:
+        self._pid = pid
+        self._refresh = refresh
+        self._checked = -float("inf")
+        self._found: list[psutil.Process] = []
+        self.ever_seen = False
+        self._lock = threading.Lock()
+
+    def __call__(self) -> list[psutil.Process]:
+        """The Rasa processes (with anything they started) now; [] when there are none."""
+        with self._lock:
+            now = time.monotonic()
+            alive = [p for p in self._found if _running(p)]
+            if now - self._checked >= self._refresh or len(alive) != len(self._found):
+                self._checked = now
+                try:
+                    children = psutil.Process(self._pid).children(recursive=True)
+                except psutil.Error:
+                    children = []
+                roots = [p for p in children if _is_rasa(p)]
+                found: list[psutil.Process] = []
+                for root in roots:
+                    if root not in found:
+                        found.extend(p for p in with_descendants(root) if p not in found)
+                self._found = found
+                self.ever_seen = self.ever_seen or bool(found)
+                alive = found
+            return list(alive)
+
+    def retarget(self, pid: int) -> None:
+        """Look under another service process from now on (after a restart)."""
+        with self._lock:
+            self._pid = pid
+            self._found = []
+            self._checked = -float("inf")
+
+
+class PostgresBackends:
+    """The PostgreSQL server processes serving one database (for their CPU time).
+
+    Looked up in pg_stat_activity every few seconds: the service's pooled connections
+    keep their backends for the run, so their CPU can be told apart from other work.
+    """
+
+    def __init__(self, admin_url: str, database: str, refresh: float = 5.0) -> None:
+        self._admin_url = admin_url
+        self._database = database
+        self._refresh = refresh
+        self._checked = -float("inf")
+        self._found: dict[int, psutil.Process] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self) -> list[psutil.Process]:
+        """The backends now (a backend that ended takes its CPU time with it)."""
+        with self._lock:
+            now = time.monotonic()
+            if now - self._checked >= self._refresh:
+                self._checked = now
+                self._found = {
+                    pid: self._found.get(pid) or psutil.Process(pid)
+                    for pid in self._pids()
+                    if _exists(pid)
+                }
+            return [p for p in self._found.values() if _running(p)]
+
+    def _pids(self) -> list[int]:
+        import psycopg
+
         try:
-            for process in psutil.Process(pid).children(recursive=True):
-                with contextlib.suppress(psutil.Error):
-                    if any("rasa" in part for part in process.cmdline()):
-                        return process
-        except psutil.NoSuchProcess:
-            return None
-        time.sleep(0.2)
-    return None
+            with psycopg.connect(self._admin_url, autocommit=True, connect_timeout=5) as admin:
+                rows = admin.execute(
+                    "SELECT pid FROM pg_stat_activity WHERE datname = %s", (self._database,)
+                ).fetchall()
+        except psycopg.Error:
+            return list(self._found)
+        return [int(row[0]) for row in rows]
+
+
+def _exists(pid: int) -> bool:
+    try:
+        psutil.Process(pid)
+    except psutil.Error:
+        return False
+    return True
 
 
 def with_descendants(process: psutil.Process) -> list[psutil.Process]:
@@ -218,6 +304,9 @@ class RssSampler:
     label: str = "idle"
     peaks: dict[str, dict[str, int]] = field(default_factory=dict)
     samples: int = 0
+    # (monotonic time, label, RSS per role) of every sample, for the soak's trend.
+    series: list[tuple[float, str, dict[str, int]]] = field(default_factory=list)
+    max_series: int = 200_000
     _stop: threading.Event = field(default_factory=threading.Event)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _thread: threading.Thread | None = None
@@ -246,14 +335,22 @@ class RssSampler:
         with self._lock:
             return max((self.peaks.get(label, {}).get(role, 0) for label in labels), default=0)
 
+    def readings(self, role: str, start: float, end: float) -> list[int]:
+        """The RSS samples of `role` taken between `start` and `end` (monotonic), in bytes."""
+        with self._lock:
+            return [r[role] for t, _label, r in self.series if start <= t <= end and role in r]
+
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
             self._sample()
 
     def _sample(self) -> None:
         readings = {role: rss_bytes(list(processes())) for role, processes in self.roles.items()}
+        now = time.monotonic()
         with self._lock:
             peaks = self.peaks.setdefault(self.label, {})
             for role, value in readings.items():
                 peaks[role] = max(peaks.get(role, 0), value)
             self.samples += 1
+            if len(self.series) < self.max_series:
+                self.series.append((now, self.label, readings))

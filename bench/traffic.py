@@ -15,7 +15,7 @@ import math
 import random
 import time
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -69,10 +69,64 @@ class Person:
         return self.sent < len(self.texts)
 
 
-class Population:
-    """An endless, reproducible stream of people with their scripts."""
+SYLLABLES = (
+    "ka",
+    "lo",
+    "mi",
+    "ru",
+    "te",
+    "ba",
+    "zu",
+    "ne",
+    "fi",
+    "go",
+    "pa",
+    "si",
+    "dy",
+    "xo",
+    "we",
+    "vu",
+)
 
-    def __init__(self, examples: Sequence[Example], *, seed: int, first_chat_id: int) -> None:
+
+class InventedWords:
+    """Words nobody wrote before: every call gives a new one (a place, a name, a typo).
+
+    The i-th word spells i in base 16 with one syllable per digit, after a seeded random
+    syllable, so no two are the same and a long soak keeps bringing new strings.
+    """
+
+    def __init__(self, seed: int) -> None:
+        self._rng = random.Random(seed)
+        self._counter = itertools.count(seed % 4096 * 1_000_000)
+
+    def __call__(self) -> str:
+        """A new word."""
+        number = next(self._counter)
+        digits = []
+        for _ in range(6):
+            number, digit = divmod(number, len(SYLLABLES))
+            digits.append(SYLLABLES[digit])
+        return self._rng.choice(SYLLABLES) + "".join(digits)
+
+
+class Population:
+    """An endless, reproducible stream of people with their scripts.
+
+    `messages_per_person` is the choice of script lengths (one to three by default; a
+    soak uses one, so every message comes from someone new). With `invent`, every text
+    message also carries two invented words, one of them capitalised like a place.
+    """
+
+    def __init__(
+        self,
+        examples: Sequence[Example],
+        *,
+        seed: int,
+        first_chat_id: int,
+        messages_per_person: Sequence[int] = MESSAGES_PER_PERSON,
+        invent: bool = False,
+    ) -> None:
         self._rng = random.Random(seed)
         by_lang: dict[str, list[str]] = {lang: [] for lang in LANGUAGES}
         for example in examples:
@@ -88,6 +142,8 @@ class Population:
         self._emoji = itertools.cycle(EMOJI_ONLY)
         self._chat_ids = itertools.count(first_chat_id)
         self._messages = 0
+        self._lengths = tuple(messages_per_person)
+        self._invented = InventedWords(seed) if invent else None
 
     def _shuffled_cycle(self, texts: list[str]) -> Iterator[str]:
         while True:
@@ -100,7 +156,7 @@ class Population:
 
     def __next__(self) -> Person:
         lang = next(self._langs)
-        count = self._rng.choice(MESSAGES_PER_PERSON)
+        count = self._rng.choice(self._lengths)
         texts: list[str] = []
         kinds: list[str] = []
         for _ in range(count):
@@ -110,6 +166,8 @@ class Population:
                 text = {"emoji": next(self._emoji), "empty": "", "long": self._long[lang]}[kind]
             else:
                 kind, text = "text", next(self._pools[lang])
+                if self._invented is not None:
+                    text = f"{text} {self._invented().capitalize()} {self._invented()}"
             texts.append(text)
             kinds.append(kind)
         return Person(next(self._chat_ids), lang, texts, kinds)
@@ -131,8 +189,8 @@ class PersonPool:
     """Hands out who writes next: someone whose last message was answered, else someone new.
 
     A person never has two messages in flight, as on a phone where one waits for the
-    answer. That also keeps the attribution of Telegram replies unambiguous: the first
-    sendMessage to a chat after a message was sent belongs to that message.
+    answer: their next message goes only once a reply to the last one arrived. (A turn
+    may send several replies; `bench/ledger.py` matches each with its message afterwards.)
     """
 
     def __init__(self, population: Iterator[Person]) -> None:
@@ -144,8 +202,8 @@ class PersonPool:
         return self._ready.popleft() if self._ready else next(self._population)
 
     def settle(self, person: Person, sample: Sample) -> None:
-        """Let `person` write again if their message went through and they have more."""
-        if sample.status == 200 and person.has_more:
+        """Let `person` write again if their message was answered and they have more."""
+        if sample.status == 200 and sample.seen_reply is not None and person.has_more:
             self._ready.append(person)
 
 
@@ -159,7 +217,11 @@ class Sample:
     finished: float
     status: int | None  # None: no HTTP answer (timeout, connection error)
     error: str | None = None
-    replied_at: float | None = None  # filled by the target once the reply is known
+    update_id: int | None = None  # Faro: the Telegram update_id (its dedupe key)
+    baseline: int = 0  # Faro: sendMessage calls to this chat before this message
+    seen_reply: float | None = None  # the first new reply seen while the run went on
+    replied_at: float | None = None  # its first reply's arrival, once resolved
+    completed_at: float | None = None  # its last reply's arrival (a turn may send several)
     first_reply: str | None = None
 
     @property
@@ -177,8 +239,12 @@ class Target(Protocol):
         """Send one message and return what happened (never raises for HTTP failures)."""
         ...
 
+    async def await_reply(self, sample: Sample, seconds: float) -> None:
+        """Wait (up to `seconds`) for the reply to `sample`; set `seen_reply`."""
+        ...
+
     def resolve(self, samples: Sequence[Sample]) -> None:
-        """Fill in `replied_at` for the samples whose reply arrived."""
+        """Fill in `replied_at` and `first_reply` for the samples whose reply arrived."""
         ...
 
 
@@ -202,8 +268,9 @@ class FaroTelegram:
             "first_name": "Bench",
             "language_code": person.lang,
         }
+        update_id = next(self._update_ids)
         update = {
-            "update_id": next(self._update_ids),
+            "update_id": update_id,
             "message": {
                 "message_id": next(self._message_ids),
                 "date": int(time.time()),
@@ -213,20 +280,38 @@ class FaroTelegram:
             },
         }
         body = json.dumps(update, ensure_ascii=False).encode("utf-8")
+        baseline = self._fake.delivered_count(person.chat_id)
         started = time.monotonic()
         try:
             status, _ = await client.post(TELEGRAM_WEBHOOK_PATH, body, self._headers)
         except HttpError as exc:
-            return Sample(person.chat_id, kind, started, time.monotonic(), None, exc.kind)
-        return Sample(person.chat_id, kind, started, time.monotonic(), status)
+            return Sample(
+                person.chat_id, kind, started, time.monotonic(), None, exc.kind, update_id, baseline
+            )
+        return Sample(
+            person.chat_id, kind, started, time.monotonic(), status, None, update_id, baseline
+        )
+
+    async def await_reply(self, sample: Sample, seconds: float) -> None:
+        """Wait for the first sendMessage to the chat after this message was sent."""
+        if sample.status != 200:
+            return
+        sample.seen_reply = await self._fake.wait_for(
+            sample.chat_id, sample.baseline + 1, max(0.0, seconds)
+        )
 
     def resolve(self, samples: Sequence[Sample]) -> None:
-        """Match each message with the first sendMessage to its chat after it was sent."""
+        """Take the first reply seen as the message's reply (`bench/ledger.py` does better).
+
+        When the bench can read Faro's outbox it matches every reply with the message it
+        answers instead; this is the fallback when it cannot.
+        """
         for sample in samples:
-            arrived = self._fake.first_delivery_after(sample.chat_id, sample.started)
-            sample.replied_at = arrived
-            if arrived is not None:
-                sample.first_reply = self._fake.text_at(sample.chat_id, arrived)
+            sample.replied_at = sample.completed_at = sample.seen_reply
+            if sample.seen_reply is not None:
+                delivered = self._fake.deliveries(sample.chat_id)
+                if sample.baseline < len(delivered):
+                    sample.first_reply = delivered[sample.baseline].text
 
 
 class StockRest:
@@ -255,9 +340,12 @@ class StockRest:
         sample = Sample(person.chat_id, kind, started, finished, status)
         if isinstance(replies, list) and replies and isinstance(replies[0], dict):
             # Rasa answers only once its reply is ready: the response is the reply.
-            sample.replied_at = finished
+            sample.seen_reply = sample.replied_at = sample.completed_at = finished
             sample.first_reply = str(replies[0].get("text", ""))[:200]
         return sample
+
+    async def await_reply(self, sample: Sample, seconds: float) -> None:
+        """Nothing to wait for: the reply came in the HTTP response."""
 
     def resolve(self, samples: Sequence[Sample]) -> None:
         """Nothing to do: replies were read from the responses."""
@@ -289,30 +377,43 @@ async def closed_loop(
     messages: int,
     concurrency: int,
     time_limit: float,
+    reply_timeout: float,
+    on_answered: Callable[[int], None] | None = None,
 ) -> PhaseRun:
-    """`concurrency` senders, each sending its next message as soon as the last is answered."""
+    """`concurrency` senders, each sending its next message as soon as the last is answered.
+
+    Answered means the reply arrived (at the fake Bot API for Faro, whose webhook answers
+    before it replies; in the HTTP response for stock Rasa), not merely that the webhook
+    said 200. `on_answered` is told the running count of answered messages.
+    """
     pool = PersonPool(population)
     run = PhaseRun(scheduled=messages)
     remaining = messages
+    answered = 0
     deadline = time.monotonic() + time_limit
 
     async def sender() -> None:
-        nonlocal remaining
+        nonlocal remaining, answered
         while remaining > 0 and time.monotonic() < deadline:
             remaining -= 1
             person = pool.take()
             text, kind = person.next_message()
             sample = await target.send(client, person, text, kind)
             run.samples.append(sample)
+            await target.await_reply(sample, min(reply_timeout, deadline - time.monotonic()))
+            if sample.seen_reply is not None:
+                answered += 1
+                if on_answered is not None:
+                    on_answered(answered)
             pool.settle(person, sample)
 
     run.started = time.monotonic()
-    # Each request has its own client timeout, so this bound is only a backstop. A task
-    # group, unlike gather, cancels and awaits every sender when one fails or on Ctrl-C.
+    # Each request and each wait has its own timeout, so this bound is only a backstop. A
+    # task group, unlike gather, cancels and awaits every sender when one fails or on ^C.
     async with asyncio.timeout(time_limit + 120), asyncio.TaskGroup() as senders:
         for _ in range(concurrency):
             senders.create_task(sender())
-    run.ended = max((s.finished for s in run.samples), default=time.monotonic())
+    run.ended = max((s.seen_reply or s.finished for s in run.samples), default=time.monotonic())
     run.unfinished = messages - remaining - len(run.samples)
     target.resolve(run.samples)
     return run
@@ -337,9 +438,12 @@ async def open_loop(
     async def one(person: Person, text: str, kind: str) -> None:
         sample = await target.send(client, person, text, kind)
         run.samples.append(sample)
+        # Every message may take until `drain` s after the last one is due.
+        await target.await_reply(sample, last_due + drain - time.monotonic())
         pool.settle(person, sample)
 
     run.started = time.monotonic() + 0.05
+    last_due = run.started + (total - 1) / rate
     for index in range(total):
         due = run.started + index / rate
         delay = due - time.monotonic()
@@ -355,12 +459,12 @@ async def open_loop(
         in_flight.add(task)
         task.add_done_callback(in_flight.discard)
     if in_flight:
-        _done, pending = await asyncio.wait(set(in_flight), timeout=drain)
+        _done, pending = await asyncio.wait(set(in_flight), timeout=drain + 5)
         for task in pending:
             task.cancel()
         if pending:
             await asyncio.wait(pending, timeout=5)
-    run.ended = max((s.finished for s in run.samples), default=time.monotonic())
+    run.ended = max((s.seen_reply or s.finished for s in run.samples), default=time.monotonic())
     run.unfinished = total - run.dropped - len(run.samples)
     target.resolve(run.samples)
     return run
