@@ -242,7 +242,13 @@ class TelegramChannel:
             status = 200 if not any(kind in data for kind in ALLOWED_UPDATES) else 400
             return Response(status_code=status)
         try:
-            await self.accept(update)
+            incoming = to_incoming(update)
+        except Exception as exc:
+            # A shape PTB let through but no Telegram update has: resending cannot help.
+            log.info("Telegram update refused (%s)", type(exc).__name__)
+            return Response(status_code=400)
+        try:
+            await self.accept(update, incoming)
         except Exception as exc:
             # Not stored: a non-2xx makes Telegram deliver it again.
             log.error("Telegram update not stored (%s)", type(exc).__name__)
@@ -262,11 +268,17 @@ class TelegramChannel:
         # Starlette decodes header bytes as latin-1; encoding back gives the bytes as sent.
         return hmac.compare_digest(header.encode("latin-1"), self._secret)
 
-    async def accept(self, update: Update) -> bool:
+    async def accept(self, update: Update, incoming: Incoming | None = None) -> bool:
         """Store the update's message (if it has one for us); True when it was new."""
         if update.callback_query is not None:
             self._acknowledge(update.callback_query)
-        incoming = to_incoming(update)
+        if incoming is None:
+            try:
+                incoming = to_incoming(update)
+            except Exception as exc:
+                # Long polling: skip an update no real chat can have, rather than stall.
+                log.info("Telegram update skipped (%s)", type(exc).__name__)
+                return False
         if incoming is None:
             return False
         return await self._inbox.store([incoming]) > 0
@@ -371,6 +383,7 @@ def to_incoming(update: Update) -> Incoming | None:
         origin = query.message
         if origin is None or origin.chat.type != ChatType.PRIVATE:
             return None  # an inline-mode button: no chat to write to
+        _check_chat_id(origin.chat.id)
         return Incoming(
             channel=Channel.TELEGRAM,
             user_id=str(origin.chat.id),
@@ -387,6 +400,9 @@ def to_incoming(update: Update) -> Incoming | None:
     # Groups and channels are never answered: a reply there is read by everyone.
     if message is None or message.chat.type != ChatType.PRIVATE:
         return None
+    _check_chat_id(message.chat.id)
+    if message.text is not None and not isinstance(message.text, str):
+        raise ValueError("message text is not a string")
     kind, payload = _classify(message)
     return Incoming(
         channel=Channel.TELEGRAM,
@@ -397,6 +413,12 @@ def to_incoming(update: Update) -> Incoming | None:
         payload=payload,
         language_hint=_language_hint(message.from_user),
     )
+
+
+def _check_chat_id(chat_id: object) -> None:
+    # A chat Faro could never write back to (sendMessage needs an integer id).
+    if not isinstance(chat_id, int) or isinstance(chat_id, bool):
+        raise ValueError("chat id is not an integer")
 
 
 def _classify(message: Message) -> tuple[Kind, str]:
@@ -420,7 +442,7 @@ def command_name(text: str) -> str | None:
 
 
 def _language_hint(user: User | None) -> str | None:
-    if user is None or not user.language_code:
+    if user is None or not isinstance(user.language_code, str) or not user.language_code:
         return None
     return user.language_code[:2].lower()
 

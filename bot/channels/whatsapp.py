@@ -240,7 +240,7 @@ def _delivery_reports(value: dict[str, Any]) -> list[DeliveryReport]:
     reports = []
     for status in _dicts(value.get("statuses")):
         wamid, state = status.get("id"), status.get("status")
-        if not isinstance(wamid, str) or not wamid or state not in DELIVERY_STATUSES:
+        if not isinstance(wamid, str) or not wamid or _str(state) not in DELIVERY_STATUSES:
             continue
         error = None
         if state == "failed":
@@ -272,7 +272,7 @@ def parse_message(message: dict[str, Any]) -> tuple[str, Incoming] | None:
     if not isinstance(wa_id, str) or not wa_id or not isinstance(wamid, str) or not wamid:
         log.warning("whatsapp message without sender or id ignored")
         return None
-    kind_name = message.get("type")
+    kind_name = _str(message.get("type"))  # a list or object here is no known type
     if kind_name in IGNORED_TYPES:
         return None
     kind, text, payload = _interpret(message, kind_name)
@@ -287,7 +287,7 @@ def parse_message(message: dict[str, Any]) -> tuple[str, Incoming] | None:
     return wa_id, incoming
 
 
-def _interpret(message: dict[str, Any], kind_name: object) -> tuple[Kind, str, str]:
+def _interpret(message: dict[str, Any], kind_name: str) -> tuple[Kind, str, str]:
     if kind_name == "text":
         return Kind.TEXT, _str(_dict(message.get("text")).get("body")), ""
     if kind_name == "interactive":
@@ -326,11 +326,16 @@ def _message_key(wamid: str) -> str:
     # must still dedupe rather than fail the insert.
     if len(wamid) <= 256:
         return wamid
-    return "sha256:" + hashlib.sha256(wamid.encode()).hexdigest()
+    return "sha256:" + hashlib.sha256(wamid.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _log_errors(what: str, errors: object) -> None:
-    codes = [error.get("code") for error in _dicts(errors)]
+    # Only integer codes, and few: the rest of an error object is whatever was sent to us.
+    codes = [
+        code
+        for code in (error.get("code") for error in _dicts(errors)[:5])
+        if isinstance(code, int) and not isinstance(code, bool)
+    ]
     if codes:
         log.warning("%s: error codes %s", what, codes)
 

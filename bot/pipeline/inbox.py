@@ -80,9 +80,9 @@ class Inbox:
                 record_delivery_status(
                     session=session,
                     channel=report.channel,
-                    platform_id=report.platform_id,
+                    platform_id=safe_text(report.platform_id, 256),
                     status=report.status,
-                    error=report.error,
+                    error=safe_text(report.error, 64) if report.error else None,
                 )
         if new:
             self._on_stored()

@@ -44,7 +44,9 @@ from bot.storage.repository import (
 
 log = logging.getLogger(__name__)
 
-LEASE = dt.timedelta(seconds=60)
+# A sender renews its lease before every attempt, so a live sender never loses one; a
+# dead sender's messages are free again this long after its last attempt began.
+LEASE = dt.timedelta(seconds=25)
 IDLE_POLL_SECONDS = 0.5
 
 
@@ -93,7 +95,7 @@ class RetryPolicy:
 
     initial: float = 0.5
     max_wait: float = 30.0
-    attempt_window: float = 45.0
+    attempt_window: float = 15.0
     give_up_after: float = 600.0
 
     def retrying(self, deadline: dt.datetime) -> AsyncRetrying:

@@ -491,7 +491,8 @@ def record_retry_later(
     """Put a message back for a later attempt (a new lease is taken after `not_before`)."""
     session.execute(
         update(OutboxMessage)
-        .where(OutboxMessage.id == message_id)
+        # Only a message still leased: a late hand-back must not undo a recorded send.
+        .where(OutboxMessage.id == message_id, OutboxMessage.status == OUT_SENDING)
         .values(status=OUT_PENDING, lease_until=not_before, updated_at=_now(), error=error[:64])
     )
 
