@@ -389,7 +389,7 @@ def to_incoming(update: Update) -> Incoming | None:
             user_id=str(origin.chat.id),
             message_id=message_id,
             kind=Kind.BUTTON,
-            payload=query.data or "",
+            payload=query.data if isinstance(query.data, str) else "",
             language_hint=_language_hint(query.from_user),
         )
     message = update.message

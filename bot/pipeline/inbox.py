@@ -23,12 +23,14 @@ MAX_STORED_TEXT = 8192
 MAX_FIELD = 128
 
 
-def safe_text(value: str, limit: int = MAX_STORED_TEXT) -> str:
+def safe_text(value: object, limit: int = MAX_STORED_TEXT) -> str:
     """`value` cut to `limit`, with lone surrogates and NUL made U+FFFD.
 
     A lone surrogate (half an emoji) cannot be encoded for the database, and PostgreSQL
     refuses NUL; replaced, the message can still be stored and answered.
     """
+    if not isinstance(value, str):
+        return ""  # a platform sent a structure where text belongs: nothing to read
     text = value[:limit]
     if text.isascii() and "\x00" not in text:
         return text
