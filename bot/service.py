@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot import PROJECT_ROOT
 from bot.core.assistant import Assistant
 from bot.core.content import validate_directory
 from bot.core.conversation import ConversationStore
 from bot.core.i18n import Translator
 from bot.core.understanding import IntentParser
+from bot.handoff.service import CaseDesk
 from bot.nlp.models import ReloadingLanguageIdentifier, ReloadingParser
 from bot.nlp.places import PlaceExtractor
 from bot.nlp.rasa import ModelWatcher, RasaHttpParser, RasaServer, latest_model, train
@@ -24,6 +28,7 @@ from bot.pipeline.runner import Pipeline
 from bot.settings import Settings
 from bot.storage.database import make_engine, make_sessionmaker, read_only, upgrade
 from bot.storage.repository import DatabaseContent, load_content, replace_content
+from bot.storage.secrets import DataCipher, cipher_from_settings
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +46,8 @@ class Service:
     assistant: Assistant
     parser: IntentParser
     translator: Translator
+    cipher: DataCipher
+    desk: CaseDesk
     rasa_server: RasaServer | None = None
     watcher: ModelWatcher | None = None
     owns_parser: bool = True
@@ -87,6 +94,23 @@ def load_content_files(sessions: sessionmaker[Session], content_dir: Path) -> in
         return replace_content(session=session, topic_files=topic_files)
 
 
+def data_cipher(settings: Settings) -> DataCipher:
+    """The cipher of personal data; refuses to start without a real key outside development."""
+    return cipher_from_settings(
+        data_key=settings.data_key.get_secret_value() if settings.data_key else None,
+        is_development=settings.is_development,
+        development_key_path=_development_key_path(settings.database_url),
+    )
+
+
+def _development_key_path(database_url: str) -> Path:
+    # Beside the development SQLite file, so a fresh database gets a fresh key with it.
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        return Path(url.database).with_suffix(".key")
+    return PROJECT_ROOT / "var" / "data.key"
+
+
 def start_nlu(settings: Settings) -> tuple[IntentParser, RasaServer | None]:
     """The parser the service uses, and the Rasa server it started for it, if any.
 
@@ -121,6 +145,7 @@ def build_service(
     confirm_language: bool = True,
 ) -> Service:
     """Build a ready service; starts an NLU server unless a parser or FARO_NLU_URL is given."""
+    cipher = data_cipher(settings)
     prepare_database(settings)
     engine = make_engine(settings.database_url)
     sessions = make_sessionmaker(engine)
@@ -149,6 +174,14 @@ def build_service(
         turn_workers=settings.turn_workers,
         policy=RetryPolicy(give_up_after=settings.outbox_give_up),
     )
+    desk = CaseDesk(
+        database,
+        cipher,
+        translator,
+        lease=dt.timedelta(minutes=settings.claim_lease_minutes),
+        templates=settings.whatsapp_templates,
+        on_queued=pipeline.wake_senders,
+    )
     watcher = None
     if server is not None and isinstance(parser, RasaHttpParser):
         watcher = ModelWatcher(parser, server.model_path)
@@ -163,6 +196,8 @@ def build_service(
         assistant=assistant,
         parser=parser,
         translator=translator,
+        cipher=cipher,
+        desk=desk,
         rasa_server=server,
         watcher=watcher,
         owns_parser=owns_parser,

@@ -59,6 +59,20 @@ class Settings(BaseSettings):
     # Proxies (addresses or networks, comma-separated) whose X-Forwarded-For is believed.
     trusted_proxies: str = Field(default="", alias="FARO_TRUSTED_PROXIES")
     turn_workers: int = Field(default=2, ge=1, le=32, alias="FARO_TURN_WORKERS")
+    # "development" allows a generated local data key and insecure (http) desk cookies;
+    # anything else is treated as production and refuses a missing or placeholder key.
+    environment: str = Field(default="development", alias="FARO_ENV")
+    # 32 random bytes, urlsafe base64: the AES-GCM key of personal data at rest.
+    data_key: SecretStr | None = Field(default=None, alias="FARO_DATA_KEY")
+    # Signs the desk's CSRF tokens.
+    secret_key: SecretStr | None = Field(default=None, alias="FARO_SECRET_KEY")
+    retention_days: int = Field(default=90, ge=1, le=3650, alias="FARO_RETENTION_DAYS")
+    claim_lease_minutes: int = Field(default=30, ge=1, le=1440, alias="FARO_CLAIM_LEASE_MINUTES")
+    # Approved WhatsApp templates for messages outside the 24-hour window, as JSON:
+    # {"status_update": {"name": "faro_status_update", "language": "es"}, ...}
+    whatsapp_templates: dict[str, dict[str, str]] = Field(
+        default_factory=dict, alias="FARO_WHATSAPP_TEMPLATES"
+    )
 
     @field_validator(
         "telegram_webhook_secret",
@@ -66,6 +80,8 @@ class Settings(BaseSettings):
         "whatsapp_verify_token",
         "telegram_bot_token",
         "whatsapp_token",
+        "data_key",
+        "secret_key",
     )
     @classmethod
     def _refuse_placeholder(cls, value: SecretStr | None) -> SecretStr | None:
@@ -77,6 +93,11 @@ class Settings(BaseSettings):
         if raw.lower() in PLACEHOLDER_SECRETS:
             raise ValueError("is a placeholder value; set a real secret")
         return value
+
+    @property
+    def is_development(self) -> bool:
+        """True for a local development run (the default)."""
+        return self.environment.strip().lower() in {"development", "dev", "local"}
 
     @property
     def telegram_enabled(self) -> bool:

@@ -15,6 +15,7 @@ from bot.core.conversation import ConversationStore
 from bot.core.understanding import IntentParser
 from bot.nlp.rasa import RasaHttpParser, RasaServer, train
 from bot.service import Service, build_service
+from bot.storage.secrets import new_data_key
 from bot.settings import Settings
 from tests.fakes.nlu import DEFAULT_RULES, KeywordParser
 
@@ -93,6 +94,10 @@ def nlu_parser(nlu_server: RasaServer) -> Iterator[RasaHttpParser]:
     parser.close()
 
 
+# One random data key per test run: tests never touch a development key file.
+TEST_DATA_KEY = new_data_key()
+
+
 def make_settings(database_url: str, **overrides: Any) -> Settings:
     """Settings for a test, ignoring any `.env` file and the real environment's channels."""
     values: dict[str, Any] = {
@@ -104,6 +109,7 @@ def make_settings(database_url: str, **overrides: Any) -> Settings:
         "WHATSAPP_VERIFY_TOKEN": None,
         "WHATSAPP_PHONE_NUMBER_ID": None,
         "FARO_NLU_URL": "http://127.0.0.1:9",
+        "FARO_DATA_KEY": TEST_DATA_KEY,
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)

@@ -36,6 +36,18 @@ TOPICS: tuple[str, ...] = (
     "emergency",
     "us_border",
 )
+# Answers for messages that signal danger or vulnerability. They are not menu topics: a
+# person reaches them by saying what is happening, and each offers an urgent handoff.
+PROTECTIVE_TOPICS: tuple[str, ...] = (
+    "unaccompanied_child",
+    "violence",
+    "threat",
+    "kidnapping",
+    "medical_emergency",
+    "self_harm",
+    "food",
+)
+ANSWER_TOPICS: tuple[str, ...] = TOPICS + PROTECTIVE_TOPICS
 CITIES: tuple[str, ...] = ("tijuana", "mexicali", "tapachula", "mexico_city", "tecun_uman")
 COUNTRIES: tuple[str, ...] = ("MX", "GT", "HN", "SV")
 
@@ -89,8 +101,8 @@ class TopicFile(BaseModel):
 
     @model_validator(mode="after")
     def _check_values(self) -> TopicFile:
-        if self.topic not in TOPICS:
-            raise ValueError(f"topic {self.topic!r} is not one of {', '.join(TOPICS)}")
+        if self.topic not in ANSWER_TOPICS:
+            raise ValueError(f"topic {self.topic!r} is not one of {', '.join(ANSWER_TOPICS)}")
         unknown = sorted(set(self.countries) - set(COUNTRIES))
         if unknown:
             raise ValueError(f"countries: unknown {unknown}; allowed {list(COUNTRIES)}")
@@ -218,7 +230,7 @@ def validate_directory(directory: Path) -> tuple[list[TopicFile], list[str]]:
     problems: list[str] = []
     seen: set[str] = set()
     for path in sorted(directory.glob("*.yml")):
-        if path.stem not in TOPICS:
+        if path.stem not in ANSWER_TOPICS:
             continue  # non-topic data files (places.yml) have their own loaders
         try:
             topic_file = load_topic_file(path)
@@ -227,7 +239,7 @@ def validate_directory(directory: Path) -> tuple[list[TopicFile], list[str]]:
             continue
         good.append(topic_file)
         seen.add(topic_file.topic)
-    for topic in TOPICS:
+    for topic in ANSWER_TOPICS:
         if topic not in seen and not any(p.startswith(f"{topic}.yml") for p in problems):
             problems.append(f"{topic}.yml: missing (every topic needs a file)")
     return good, problems

@@ -74,6 +74,9 @@ class Reply:
     options: tuple[Option, ...] = ()
     list_label: str = ""  # the label of the button that opens the list (WhatsApp)
     lang: str = DEFAULT_LANGUAGE
+    # An approved WhatsApp template (name, language, parameters) to send instead of the
+    # text outside WhatsApp's 24-hour window; `text` is what it says, for the record.
+    template: tuple[str, str, tuple[str, ...]] | None = None
 
     def __post_init__(self) -> None:
         if len(self.buttons) > MAX_BUTTONS:

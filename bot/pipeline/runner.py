@@ -35,7 +35,7 @@ class Pipeline:
         # SQLite runs one writer at a time, so more than one worker there only waits.
         count = 1 if database.is_sqlite else max(1, turn_workers)
         self.workers = [
-            TurnWorker(database, assistant, on_queued=self._wake_senders) for _ in range(count)
+            TurnWorker(database, assistant, on_queued=self.wake_senders) for _ in range(count)
         ]
         self.senders: dict[str, OutboxSender] = {}
         self._tasks: list[asyncio.Task[None]] = []
@@ -50,7 +50,8 @@ class Pipeline:
         for worker in self.workers:
             worker.wakeup.set()
 
-    def _wake_senders(self, channels: set[str]) -> None:
+    def wake_senders(self, channels: set[str]) -> None:
+        """Wake this process's senders of `channels` (others find the rows by polling)."""
         for channel in channels:
             sender = self.senders.get(channel)
             if sender is not None:

@@ -11,11 +11,13 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Date,
     DateTime,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -47,6 +49,10 @@ class Person(Base):
     last_seen_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), index=True
     )
+    # When an unfinished flow (the return intake) and what it collected must be dropped.
+    flow_expires_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    # Set when the person asked to be forgotten; the row goes once nothing is left to send.
+    erased_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class InboundEvent(Base):
@@ -133,3 +139,155 @@ class FaqAnswer(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
     )
+
+
+# -- the handoff queue --------------------------------------------------------------------
+# Personal data (a name, a phone number, free text) is stored only as `*_enc` columns,
+# AES-GCM ciphertext made by `bot.storage.secrets.DataCipher`. The other request fields
+# are choices from short lists, kept in clear for the queue's filters and the statistics.
+
+
+class StaffUser(Base):
+    """A caseworker, editor or admin who signs in to the desk or the studio."""
+
+    __tablename__ = "staff_users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(256))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
+
+
+class ApiToken(Base):
+    """A bearer token for the JSON API; only its SHA-256 digest is kept."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id", ondelete="CASCADE"))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
+    last_used_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class StaffSession(Base):
+    """A signed-in browser session of the desk or studio; only the token's digest is kept."""
+
+    __tablename__ = "staff_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id", ondelete="CASCADE"))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class HandoffRequest(Base):
+    """One request in the queue: a return registration, a question or an urgent case."""
+
+    __tablename__ = "handoff_requests"
+    __table_args__ = (
+        Index("ix_requests_queue", "status", "priority_rank", "created_at"),
+        Index("ix_requests_person", "person_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ref: Mapped[str] = mapped_column(String(8), unique=True)  # shown as XXXX-XXXX
+    kind: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16), default="new")
+    priority: Mapped[str] = mapped_column(String(16), default="normal")
+    priority_rank: Mapped[int] = mapped_column(Integer, default=2)  # 0 urgent, 1 high, 2 normal
+    reason: Mapped[str | None] = mapped_column(String(32))  # e.g. the protective topic
+    lang: Mapped[str] = mapped_column(String(8))
+    channel: Mapped[str] = mapped_column(String(16))
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), nullable=True
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), index=True
+    )
+    updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    claimed_by: Mapped[int | None] = mapped_column(
+        ForeignKey("staff_users.id", ondelete="SET NULL"), nullable=True
+    )
+    lease_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    handoff_open: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Consent, as the person gave it (return requests).
+    consent_version: Mapped[str | None] = mapped_column(String(16))
+    consent_lang: Mapped[str | None] = mapped_column(String(8))
+    consent_channel: Mapped[str | None] = mapped_column(String(16))
+    consented_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # Intake: choices in clear, personal data encrypted.
+    name_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    phone_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    country: Mapped[str | None] = mapped_column(String(16))
+    city: Mapped[str | None] = mapped_column(String(16))
+    gender: Mapped[str | None] = mapped_column(String(16))
+    group_size: Mapped[int | None] = mapped_column(Integer)
+    children: Mapped[int | None] = mapped_column(Integer)
+    children_ages: Mapped[list[int]] = mapped_column(JSON, default=list)
+    unaccompanied_minor: Mapped[bool] = mapped_column(Boolean, default=False)
+    medical_need: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class RequestEvent(Base):
+    """One line of a request's append-only history: who did what, when and why."""
+
+    __tablename__ = "request_events"
+    __table_args__ = (Index("ix_request_events_request", "request_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("handoff_requests.id", ondelete="CASCADE"))
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    actor: Mapped[str] = mapped_column(String(16))  # person, staff, system
+    staff_id: Mapped[int | None] = mapped_column(
+        ForeignKey("staff_users.id", ondelete="SET NULL"), nullable=True
+    )
+    action: Mapped[str] = mapped_column(String(24))
+    from_status: Mapped[str | None] = mapped_column(String(16))
+    to_status: Mapped[str | None] = mapped_column(String(16))
+    note_enc: Mapped[bytes | None] = mapped_column(LargeBinary)  # free text: encrypted
+
+
+class RequestMessage(Base):
+    """A message of a handoff conversation, from the person or from a caseworker."""
+
+    __tablename__ = "request_messages"
+    __table_args__ = (Index("ix_request_messages_request", "request_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("handoff_requests.id", ondelete="CASCADE"))
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    direction: Mapped[str] = mapped_column(String(8))  # in (from the person), out (to them)
+    staff_id: Mapped[int | None] = mapped_column(
+        ForeignKey("staff_users.id", ondelete="SET NULL"), nullable=True
+    )
+    text_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    outbox_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class AuditEntry(Base):
+    """Who did what to which request or account, and when. It never holds personal data."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), index=True
+    )
+    staff_id: Mapped[int | None] = mapped_column(
+        ForeignKey("staff_users.id", ondelete="SET NULL"), nullable=True
+    )
+    action: Mapped[str] = mapped_column(String(32))
+    target: Mapped[str | None] = mapped_column(String(64))
+    detail: Mapped[str | None] = mapped_column(String(256))

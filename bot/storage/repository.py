@@ -318,6 +318,11 @@ def reply_body(reply: Reply) -> dict[str, Any]:
         "options": [[o.id, o.title, o.description] for o in reply.options],
         "list_label": reply.list_label,
         "lang": reply.lang,
+        **(
+            {"template": [reply.template[0], reply.template[1], list(reply.template[2])]}
+            if reply.template
+            else {}
+        ),
     }
 
 
@@ -331,7 +336,14 @@ def reply_from_body(body: dict[str, Any]) -> Reply:
         options=tuple(Option(str(i), str(t), str(d)) for i, t, d in body.get("options", [])),
         list_label=str(body.get("list_label", "")),
         lang=str(body.get("lang", "es")),
+        template=_template_of(body.get("template")),
     )
+
+
+def _template_of(raw: Any) -> tuple[str, str, tuple[str, ...]] | None:
+    if not isinstance(raw, list) or len(raw) != 3:
+        return None
+    return (str(raw[0]), str(raw[1]), tuple(str(p) for p in raw[2]))
 
 
 def queue_messages(

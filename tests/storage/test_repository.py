@@ -164,6 +164,8 @@ def test_nothing_but_id_language_and_state_is_kept_about_a_person(database_url: 
         "state",
         "created_at",
         "last_seen_at",
+        "flow_expires_at",
+        "erased_at",
     }
 
 

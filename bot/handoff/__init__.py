@@ -1,0 +1,1 @@
+"""The caseworkers' queue: requests, claims and leases, lifecycle, statistics and the audit."""
