@@ -167,12 +167,15 @@ def build_service(
         translator=translator,
         threshold=settings.faro_nlu_threshold,
         confirm_language=confirm_language,
+        retention_days=settings.retention_days,
     )
     pipeline = Pipeline(
         database,
         assistant,
+        cipher=cipher,
         turn_workers=settings.turn_workers,
         policy=RetryPolicy(give_up_after=settings.outbox_give_up),
+        retention=dt.timedelta(days=settings.retention_days),
     )
     desk = CaseDesk(
         database,

@@ -14,6 +14,7 @@ import pytest
 from bot.core.conversation import ConversationStore
 from bot.core.understanding import IntentParser
 from bot.nlp.rasa import RasaHttpParser, RasaServer, train
+from bot.nlp.models import ReloadingParser
 from bot.service import Service, build_service
 from bot.storage.secrets import new_data_key
 from bot.settings import Settings
@@ -96,6 +97,14 @@ def nlu_parser(nlu_server: RasaServer) -> Iterator[RasaHttpParser]:
 
 # One random data key per test run: tests never touch a development key file.
 TEST_DATA_KEY = new_data_key()
+
+
+@pytest.fixture(scope="session")
+def model_parser() -> Iterator[ReloadingParser]:
+    """The real Rasa-trained model, scored in-process as the service does."""
+    parser = ReloadingParser.open()
+    yield parser
+    parser.close()
 
 
 def make_settings(database_url: str, **overrides: Any) -> Settings:

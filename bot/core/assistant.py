@@ -10,9 +10,19 @@ from typing import Protocol
 
 from babel.dates import format_date
 
-from bot.core import phrases
-from bot.core.content import TOPICS, Answer, ContentLibrary
+from bot.core import keywords, phrases
+from bot.core.content import PROTECTIVE_TOPICS, TOPICS, Answer, ContentLibrary
 from bot.core.conversation import ConversationStore, PersonState
+from bot.core.danger import PROTECTIVE_INTENTS, protective_topic
+from bot.core.effects import (
+    CancelRequest,
+    CreateRequest,
+    Effect,
+    EraseMyData,
+    RaisePriority,
+    RelayToCaseworker,
+)
+from bot.core.flows import intake
 from bot.core.i18n import Gettext, Translator, language_name
 from bot.core.messages import (
     DEFAULT_LANGUAGE,
@@ -36,6 +46,7 @@ from bot.core.understanding import (
     Parse,
     Understanding,
 )
+from bot.handoff.lifecycle import Priority, RequestKind, format_ref, new_ref
 
 # Longer texts are cut before parsing: intent lives in the first sentences, and the
 # NLU server's time grows with length.
@@ -48,9 +59,18 @@ LANG_PREFIX = "lang:"
 PAYLOAD_MENU = "menu"
 PAYLOAD_HUMAN = "human"
 PAYLOAD_LANGUAGE = "language"
+PAYLOAD_REGISTER = "register"
+URGENT_PREFIX = "urgent:"
+PAYLOAD_ERASE = "erase:yes"
+PAYLOAD_KEEP = "erase:no"
+PAYLOAD_WITHDRAW = "request:cancel"
+PAYLOAD_KEEP_REQUEST = "request:keep"
 
 LANGUAGE_COMMANDS = frozenset({"language", "lang", "idioma", "langue", "lingua"})
-COMMANDS = frozenset({"start", "menu", "help"}) | LANGUAGE_COMMANDS
+COMMANDS = frozenset({"start", "menu", "help"}) | LANGUAGE_COMMANDS | keywords.ERASE_COMMANDS
+# `/start return` and `/start lang_ht`: Telegram deep links and their web equivalents.
+START_RETURN = "return"
+START_LANGUAGE = "lang_"
 
 
 class ContentProvider(Protocol):
@@ -80,6 +100,7 @@ class _Context:
     _: Gettext
     understanding: Understanding | None
     library: ContentLibrary
+    effects: list[Effect]
 
 
 class Assistant:
@@ -97,6 +118,9 @@ class Assistant:
         threshold: float = 0.5,
         confirm_language: bool = True,
         today: Callable[[], dt.date] = dt.date.today,
+        now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+        make_ref: Callable[[], str] = new_ref,
+        retention_days: int = 90,
     ) -> None:
         self._store = store
         self._parser = parser
@@ -107,6 +131,9 @@ class Assistant:
         self._threshold = threshold
         self._confirm_language = confirm_language
         self._today = today
+        self._now = now
+        self._make_ref = make_ref
+        self._retention_days = retention_days
 
     # -- understanding (no state touched) -------------------------------------------------
 
@@ -142,8 +169,25 @@ class Assistant:
         return Prepared(incoming=incoming, understanding=understanding, library=library)
 
     def decide(self, prepared: Prepared, person: PersonState) -> Turn:
-        """Decide the replies to a prepared message, updating `person` in place."""
-        return self._decide(prepared.incoming, person, prepared.understanding, prepared.library)
+        """Decide the replies to a prepared message, updating `person` in place.
+
+        The turn's effects (a request to queue, a message for the caseworker, an erasure)
+        come back in `Turn.effects` for the pipeline to apply in the same transaction.
+        """
+        effects: list[Effect] = []
+        turn = self._decide(
+            prepared.incoming, person, prepared.understanding, prepared.library, effects
+        )
+        if not effects:
+            return turn
+        return Turn(
+            replies=turn.replies,
+            lang=turn.lang,
+            intent=turn.intent,
+            confidence=turn.confidence,
+            entities=turn.entities,
+            effects=tuple(effects),
+        )
 
     def trouble_turn(self, person: PersonState) -> Turn:
         """What a person gets when their message could not be handled: the menu."""
@@ -151,7 +195,7 @@ class Assistant:
         _ = self._translator.gettext_for(lang)
         library = self._content.library()
         incoming = Incoming(Channel.CLI, "", "", Kind.TEXT)
-        ctx = _Context(incoming, person, lang, _, None, library)
+        ctx = _Context(incoming, person, lang, _, None, library, [])
         return Turn(replies=(self._menu(ctx, _(phrases.NLU_DOWN)),), lang=lang)
 
     def handle(self, incoming: Incoming) -> Turn:
@@ -172,6 +216,7 @@ class Assistant:
         person: PersonState,
         understanding: Understanding | None,
         library: ContentLibrary,
+        effects: list[Effect],
     ) -> Turn:
         # Only a person whose language is still unknown needs it guessed; everyone else
         # is answered in the language they chose or were first detected in.
@@ -181,7 +226,13 @@ class Assistant:
         chosen = self._settle_language(incoming, person, guess)
         lang = chosen or _fallback_language(person, guess, incoming)
         ctx = _Context(
-            incoming, person, lang, self._translator.gettext_for(lang), understanding, library
+            incoming,
+            person,
+            lang,
+            self._translator.gettext_for(lang),
+            understanding,
+            library,
+            effects,
         )
         parse = understanding.parse if understanding else None
         entities = tuple(e.as_dict() for e in understanding.entities) if understanding else ()
@@ -195,21 +246,45 @@ class Assistant:
                 entities=entities,
             )
 
+        lead: list[Reply] = []
+        if intake.expired(person, self._now()):
+            intake.drop(person)
+            lead.append(Reply(ctx._(phrases.INTAKE_EXPIRED), lang=lang))
+
         if incoming.kind is Kind.BUTTON:
-            return turn(self._on_button(ctx), intent=None, confidence=1.0)
+            return turn([*lead, *self._on_button(ctx)], intent=None, confidence=1.0)
         if incoming.kind is Kind.COMMAND:
-            return turn(self._on_command(ctx, incoming.payload))
+            argument = _command_argument(incoming.text)
+            return turn([*lead, *self._on_command(ctx, incoming.payload, argument)])
+        text = incoming.text
+        handoff = person.request is not None and person.request.handoff_open
+        if handoff:
+            return turn(self._during_handoff(ctx, parse), *_intent_of(parse))
         notice = _notice_for(incoming)
         if notice is not None:
-            return turn([self._with_menu_buttons(ctx, ctx._(notice))])
+            return turn([*lead, self._with_menu_buttons(ctx, ctx._(notice))])
 
-        text = incoming.text
         command = _command_name(text)
         if command is not None:
-            return turn(self._on_command(ctx, command))
+            return turn([*lead, *self._on_command(ctx, command, _command_argument(text))])
+        if keywords.asks_to_erase(text):
+            return turn([*lead, self._erase_question(ctx)])
+        if keywords.is_in(keywords.CANCEL_REQUEST, text) and person.request is not None:
+            return turn([*lead, self._withdraw_question(ctx)])
+
+        danger = protective_topic(parse)
+        if danger is not None and intake.is_active(person) and _short_answer(text, parse, danger):
+            danger = None  # "2", "si", "Ana": an answer to the flow's question, not a cry
+        if danger is not None:
+            if intake.is_active(person) and person.flow is not None:
+                person.flow["danger"] = True
+            return turn([*lead, *self._protective(ctx, danger)], danger, _confidence(parse, danger))
+
+        if intake.is_active(person):
+            return turn([*lead, *self._intake_turn(ctx, parse)], *_intent_of(parse))
 
         if parse is None:
-            return turn([self._menu(ctx, ctx._(phrases.NLU_DOWN))])
+            return turn([*lead, self._menu(ctx, ctx._(phrases.NLU_DOWN))])
 
         if chosen is None and self._confirm_language:
             # Not sure of the language yet: ask, and keep the topic to answer after.
@@ -217,7 +292,7 @@ class Assistant:
                 person.pending_topic = parse.intent
             return turn(self._language_question(), parse.intent, parse.confidence)
 
-        return turn(self._on_intent(ctx, parse), parse.intent, parse.confidence)
+        return turn([*lead, *self._on_intent(ctx, parse)], parse.intent, parse.confidence)
 
     # -- language ------------------------------------------------------------------------
 
@@ -263,8 +338,34 @@ class Assistant:
             return [Reply(confirmation, lang=ctx.lang), self._welcome(ctx)]
         if payload.startswith(TOPIC_PREFIX):
             topic = payload.removeprefix(TOPIC_PREFIX)
-            if topic in TOPICS:
+            if topic in TOPICS or topic in PROTECTIVE_TOPICS:
                 return self._answer(ctx, topic)
+        if payload.startswith(intake.PREFIX):
+            if intake.is_active(person):
+                return self._intake_turn(ctx, None)
+            return [self._menu(ctx, ctx._(phrases.MENU))]  # a button of a finished flow
+        if payload == PAYLOAD_REGISTER:
+            return self._start_intake(ctx)
+        if payload.startswith(URGENT_PREFIX):
+            return self._urgent(ctx, payload.removeprefix(URGENT_PREFIX))
+        if payload == PAYLOAD_ERASE:
+            ctx.effects.append(EraseMyData())
+            person.flow = None
+            person.private = {}
+            person.suggestions = []
+            person.pending_topic = None
+            return [Reply(ctx._(phrases.ERASED), lang=ctx.lang)]
+        if payload == PAYLOAD_KEEP:
+            return [self._with_menu_buttons(ctx, ctx._(phrases.ERASE_KEPT))]
+        if payload == PAYLOAD_WITHDRAW:
+            request = person.request
+            if request is None:
+                return [self._with_menu_buttons(ctx, ctx._(phrases.NO_OPEN_REQUEST))]
+            ctx.effects.append(CancelRequest())
+            text = ctx._(phrases.REQUEST_CANCELLED).format(ref=format_ref(request.ref))
+            return [self._with_menu_buttons(ctx, text)]
+        if payload == PAYLOAD_KEEP_REQUEST:
+            return [self._menu(ctx, ctx._(phrases.MENU))]
         if payload == PAYLOAD_HUMAN:
             return self._talk_to_human(ctx)
         if payload == PAYLOAD_LANGUAGE:
@@ -274,10 +375,28 @@ class Assistant:
         # An old or foreign button: never silent, show the menu.
         return [self._menu(ctx, ctx._(phrases.MENU))]
 
-    def _on_command(self, ctx: _Context, command: str) -> list[Reply]:
+    def _on_command(self, ctx: _Context, command: str, argument: str) -> list[Reply]:
         if command in LANGUAGE_COMMANDS:
             return self._language_question()
+        if command in keywords.ERASE_COMMANDS:
+            return [self._erase_question(ctx)]
         if command == "start":
+            if argument.startswith(START_LANGUAGE):
+                requested = argument.removeprefix(START_LANGUAGE)
+                if requested in LANGUAGES:
+                    ctx.person.lang = requested
+                    switched = _Context(
+                        ctx.incoming,
+                        ctx.person,
+                        requested,
+                        self._translator.gettext_for(requested),
+                        ctx.understanding,
+                        ctx.library,
+                        ctx.effects,
+                    )
+                    return [self._welcome(switched)]
+            if argument == START_RETURN:
+                return self._start_intake(ctx)
             if ctx.person.lang is None:
                 return self._language_question()
             return [self._welcome(ctx)]
@@ -300,8 +419,7 @@ class Assistant:
         if intent in TOPICS:
             return self._answer(ctx, intent)
         if intent == "voluntary_return_request":
-            intro = Reply(ctx._(phrases.RETURN_REQUEST), lang=ctx.lang)
-            return [intro, *self._answer(ctx, "voluntary_return_info")]
+            return self._start_intake(ctx)
         if intent == "talk_to_human":
             return self._talk_to_human(ctx)
         if intent == "greet":
@@ -367,20 +485,153 @@ class Assistant:
             date=format_date(answer.last_verified, format="long", locale=ctx.lang)
         )
         text = f"{answer.text_for(city)}\n\n{checked}"
-        return [
-            Reply(
-                text,
-                buttons=(
-                    Button(PAYLOAD_MENU, ctx._(phrases.BUTTON_MENU)),
-                    Button(PAYLOAD_HUMAN, ctx._(phrases.BUTTON_HUMAN)),
-                    Button(PAYLOAD_LANGUAGE, ctx._(phrases.BUTTON_LANGUAGE)),
-                ),
-                lang=ctx.lang,
+        if topic in PROTECTIVE_INTENTS:
+            # Danger first: a person, now, before anything else.
+            buttons: tuple[Button, ...] = (
+                Button(f"{URGENT_PREFIX}{topic}", ctx._(phrases.BUTTON_URGENT)),
+                Button(PAYLOAD_MENU, ctx._(phrases.BUTTON_MENU)),
             )
-        ]
+        elif topic == "voluntary_return_info":
+            buttons = (
+                Button(PAYLOAD_REGISTER, ctx._(phrases.BUTTON_REGISTER)),
+                Button(PAYLOAD_HUMAN, ctx._(phrases.BUTTON_HUMAN)),
+                Button(PAYLOAD_MENU, ctx._(phrases.BUTTON_MENU)),
+            )
+        else:
+            buttons = (
+                Button(PAYLOAD_MENU, ctx._(phrases.BUTTON_MENU)),
+                Button(PAYLOAD_HUMAN, ctx._(phrases.BUTTON_HUMAN)),
+                Button(PAYLOAD_LANGUAGE, ctx._(phrases.BUTTON_LANGUAGE)),
+            )
+        return [Reply(text, buttons=buttons, lang=ctx.lang)]
+
+    # -- the queue: talking to a person, urgent cases, the return intake ------------------
 
     def _talk_to_human(self, ctx: _Context) -> list[Reply]:
-        return [self._with_menu_buttons(ctx, ctx._(phrases.TALK_TO_HUMAN))]
+        if ctx.person.request is not None:
+            return [self._open_request_notice(ctx)]
+        ref = self._make_ref()
+        ctx.effects.append(
+            CreateRequest(ref=ref, kind=RequestKind.QUESTION, priority=Priority.NORMAL)
+        )
+        text = ctx._(phrases.QUESTION_OPENED).format(ref=format_ref(ref), days=self._retention_days)
+        return [self._with_menu_buttons(ctx, text)]
+
+    def _urgent(self, ctx: _Context, topic: str) -> list[Reply]:
+        reason = topic if topic in PROTECTIVE_INTENTS else "urgent"
+        request = ctx.person.request
+        if request is not None:
+            ctx.effects.append(RaisePriority(Priority.URGENT, reason))
+            text = ctx._(phrases.URGENT_RAISED).format(ref=format_ref(request.ref))
+            return [self._with_menu_buttons(ctx, text)]
+        ref = self._make_ref()
+        ctx.effects.append(
+            CreateRequest(ref=ref, kind=RequestKind.URGENT, priority=Priority.URGENT, reason=reason)
+        )
+        text = ctx._(phrases.URGENT_OPENED).format(ref=format_ref(ref))
+        return [self._with_menu_buttons(ctx, text)]
+
+    def _protective(self, ctx: _Context, topic: str) -> list[Reply]:
+        person = ctx.person
+        person.misses = 0
+        person.suggestions = []
+        replies = self._answer(ctx, topic)
+        if replies and not replies[0].buttons:
+            # No current answer to send: a person and the emergency number still are.
+            replies = [
+                Reply(
+                    replies[0].text,
+                    buttons=(Button(f"{URGENT_PREFIX}{topic}", ctx._(phrases.BUTTON_URGENT)),),
+                    lang=ctx.lang,
+                )
+            ]
+        return replies
+
+    def _open_request_notice(self, ctx: _Context) -> Reply:
+        request = ctx.person.request
+        assert request is not None
+        status = {
+            "new": phrases.STATUS_NEW,
+            "claimed": phrases.STATUS_CLAIMED,
+            "contacted": phrases.STATUS_CONTACTED,
+            "registered": phrases.STATUS_REGISTERED,
+        }.get(request.status, phrases.STATUS_NEW)
+        text = ctx._(phrases.OPEN_REQUEST).format(ref=format_ref(request.ref), status=ctx._(status))
+        return self._with_menu_buttons(ctx, text)
+
+    def _start_intake(self, ctx: _Context) -> list[Reply]:
+        if ctx.person.request is not None:
+            return [self._open_request_notice(ctx)]
+        places = {}
+        country = _first(ctx.understanding, "country")
+        if country in {key for key, _ in intake.COUNTRIES}:
+            places["country"] = str(country)
+        city = _first(ctx.understanding, "city")
+        if city in {key for key, _ in intake.CITIES}:
+            places["city"] = str(city)
+        return self._flow_result(ctx, intake.start(self._intake_context(ctx, None), places=places))
+
+    def _intake_turn(self, ctx: _Context, parse: Parse | None) -> list[Reply]:
+        question = None
+        if parse is not None and parse.confidence >= self._threshold and parse.intent in TOPICS:
+            question = parse.intent
+        return self._flow_result(ctx, intake.handle(self._intake_context(ctx, question)))
+
+    def _intake_context(self, ctx: _Context, question: str | None) -> intake.IntakeContext:
+        return intake.IntakeContext(
+            incoming=ctx.incoming,
+            person=ctx.person,
+            lang=ctx.lang,
+            _=ctx._,
+            understanding=ctx.understanding,
+            now=self._now(),
+            retention_days=self._retention_days,
+            new_ref=self._make_ref,
+            answer_topic=lambda topic: self._answer(ctx, topic),
+            question_topic=question,
+        )
+
+    def _flow_result(self, ctx: _Context, result: intake.FlowResult) -> list[Reply]:
+        ctx.effects.extend(result.effects)
+        return result.replies
+
+    def _during_handoff(self, ctx: _Context, parse: Parse | None) -> list[Reply]:
+        """A caseworker is talking with the person: pass their words on, stay quiet."""
+        incoming = ctx.incoming
+        if incoming.kind is not Kind.TEXT or not incoming.text:
+            return [Reply(ctx._(phrases.RELAY_MEDIA), lang=ctx.lang)]
+        if keywords.asks_to_erase(incoming.text):
+            return [self._erase_question(ctx)]
+        ctx.effects.append(RelayToCaseworker(incoming.text[:MAX_TEXT_CHARS]))
+        danger = protective_topic(parse)
+        if danger is None:
+            return []
+        # Danger still comes first: the caseworker sees it at the top of the queue, and
+        # the person gets the safety answer at once.
+        ctx.effects.append(RaisePriority(Priority.URGENT, danger))
+        return self._answer(ctx, danger)
+
+    def _erase_question(self, ctx: _Context) -> Reply:
+        return Reply(
+            ctx._(phrases.CONFIRM_ERASE),
+            buttons=(
+                Button(PAYLOAD_ERASE, ctx._(phrases.BUTTON_ERASE)),
+                Button(PAYLOAD_KEEP, ctx._(phrases.BUTTON_KEEP)),
+            ),
+            lang=ctx.lang,
+        )
+
+    def _withdraw_question(self, ctx: _Context) -> Reply:
+        request = ctx.person.request
+        assert request is not None
+        return Reply(
+            ctx._(phrases.CONFIRM_CANCEL_REQUEST).format(ref=format_ref(request.ref)),
+            buttons=(
+                Button(PAYLOAD_WITHDRAW, ctx._(phrases.BUTTON_YES)),
+                Button(PAYLOAD_KEEP_REQUEST, ctx._(phrases.BUTTON_NO)),
+            ),
+            lang=ctx.lang,
+        )
 
     def _welcome(self, ctx: _Context) -> Reply:
         return self._menu(ctx, ctx._(phrases.WELCOME))
@@ -449,6 +700,35 @@ def clean_text(text: str) -> str:
 
 def _has_words(text: str) -> bool:
     return any(unicodedata.category(ch)[0] in ("L", "N") for ch in text)
+
+
+# Inside a flow, a reply of one or two words is taken as an answer unless the model is
+# this sure it signals danger.
+SHORT_ANSWER_WORDS = 2
+SURE_OF_DANGER = 0.6
+
+
+def _short_answer(text: str, parse: Parse | None, danger: str) -> bool:
+    if not any(ch.isalpha() for ch in text):
+        return True  # a number, a phone number, ages: answers, whatever the model guesses
+    if len(text.split()) > SHORT_ANSWER_WORDS:
+        return False
+    return _confidence(parse, danger) < SURE_OF_DANGER
+
+
+def _command_argument(text: str) -> str:
+    parts = text.split(maxsplit=1)
+    return parts[1].strip().lower()[:64] if len(parts) > 1 else ""
+
+
+def _intent_of(parse: Parse | None) -> tuple[str | None, float]:
+    return (parse.intent, parse.confidence) if parse else (None, 0.0)
+
+
+def _confidence(parse: Parse | None, intent: str) -> float:
+    if parse is None:
+        return 0.0
+    return next((score for name, score in parse.ranking if name == intent), parse.confidence)
 
 
 def _command_name(text: str) -> str | None:

@@ -6,6 +6,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from bot.core.effects import OpenRequestSnapshot
 from bot.core.messages import Channel
 
 
@@ -18,6 +19,13 @@ class PersonState:
     suggestions: list[str] = field(default_factory=list)
     pending_topic: str | None = None
     is_new: bool = True
+    # A flow in progress (the return intake): its step and the choices made so far.
+    flow: dict[str, Any] | None = None
+    # What the person typed that is personal data (a name, a phone number), kept only
+    # while a flow needs it; the pipeline stores it encrypted, never in clear.
+    private: dict[str, str] = field(default_factory=dict)
+    # The person's open request in the queue, read fresh for every turn (not stored here).
+    request: OpenRequestSnapshot | None = None
     extra: dict[str, Any] = field(default_factory=dict)  # room for later flows
 
     def to_state(self) -> dict[str, Any]:
@@ -29,6 +37,14 @@ class PersonState:
             state["pending_topic"] = self.pending_topic
         else:
             state.pop("pending_topic", None)
+        if self.flow:
+            state["flow"] = dict(self.flow)
+        else:
+            state.pop("flow", None)
+        if self.private:
+            state["private"] = dict(self.private)
+        else:
+            state.pop("private", None)
         return state
 
     @classmethod
@@ -38,12 +54,18 @@ class PersonState:
         misses = int(data.pop("misses", 0) or 0)
         suggestions = [str(s) for s in data.pop("suggestions", []) or []]
         pending = data.pop("pending_topic", None)
+        flow = data.pop("flow", None)
+        private = data.pop("private", None) or {}
         return cls(
             lang=lang,
             misses=misses,
             suggestions=suggestions,
             pending_topic=str(pending) if pending else None,
             is_new=False,
+            flow=dict(flow) if isinstance(flow, dict) else None,
+            private={str(k): str(v) for k, v in private.items()}
+            if isinstance(private, dict)
+            else {},
             extra=data,
         )
 

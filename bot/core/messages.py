@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.core.effects import Effect
 
 LANGUAGES: tuple[str, ...] = ("es", "en", "fr", "ht", "pt")
 DEFAULT_LANGUAGE = "es"
@@ -102,3 +106,4 @@ class Turn:
     confidence: float = 0.0
     entities: tuple[dict[str, str], ...] = field(default_factory=tuple)
     duplicate: bool = False
+    effects: tuple[Effect, ...] = ()

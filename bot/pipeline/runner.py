@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 import traceback
 
 from bot.core.assistant import Assistant
 from bot.core.messages import Channel
 from bot.pipeline.database import Database
+from bot.pipeline.housekeeping import Housekeeper
 from bot.pipeline.inbox import Inbox
 from bot.pipeline.outbox import OutboxSender, RetryPolicy, Transport
 from bot.pipeline.turns import TurnWorker
 from bot.pipeline.wakeup import Broadcast
+from bot.storage.secrets import DataCipher
 
 log = logging.getLogger(__name__)
 
@@ -25,8 +28,10 @@ class Pipeline:
         database: Database,
         assistant: Assistant,
         *,
+        cipher: DataCipher,
         turn_workers: int = 1,
         policy: RetryPolicy | None = None,
+        retention: dt.timedelta = dt.timedelta(days=90),
     ) -> None:
         self.database = database
         self.policy = policy or RetryPolicy()
@@ -35,9 +40,11 @@ class Pipeline:
         # SQLite runs one writer at a time, so more than one worker there only waits.
         count = 1 if database.is_sqlite else max(1, turn_workers)
         self.workers = [
-            TurnWorker(database, assistant, on_queued=self.wake_senders) for _ in range(count)
+            TurnWorker(database, assistant, cipher=cipher, on_queued=self.wake_senders)
+            for _ in range(count)
         ]
         self.senders: dict[str, OutboxSender] = {}
+        self.housekeeper = Housekeeper(database, retention=retention)
         self._tasks: list[asyncio.Task[None]] = []
 
     def add_transport(self, transport: Transport, *, rate_per_second: float) -> None:
@@ -66,6 +73,7 @@ class Pipeline:
             self._tasks.append(asyncio.create_task(worker.run(), name=f"turn-worker-{index}"))
         for channel, sender in self.senders.items():
             self._tasks.append(asyncio.create_task(sender.run(), name=f"sender-{channel}"))
+        self._tasks.append(asyncio.create_task(self.housekeeper.run(), name="housekeeping"))
 
     async def stop(self, grace: float = 15.0) -> None:
         """Stop every task; unsent work stays in the database for the next start."""

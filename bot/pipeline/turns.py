@@ -21,6 +21,7 @@ from bot.core.assistant import Assistant, Prepared
 from bot.core.conversation import PersonState
 from bot.core.messages import Incoming, Turn
 from bot.pipeline.database import Database
+from bot.pipeline.effects import apply_effects, load_state, refresh_request, store_state
 from bot.pipeline.wakeup import Wakeup
 from bot.storage.repository import (
     PendingEvent,
@@ -30,6 +31,7 @@ from bot.storage.repository import (
     pending_events_of,
     queue_messages,
 )
+from bot.storage.secrets import DataCipher
 
 log = logging.getLogger(__name__)
 
@@ -45,12 +47,14 @@ class TurnWorker:
         database: Database,
         assistant: Assistant,
         *,
+        cipher: DataCipher,
         on_queued: Callable[[set[str]], None],
         batch: int = BATCH,
         poll_seconds: float = IDLE_POLL_SECONDS,
     ) -> None:
         self._database = database
         self._assistant = assistant
+        self._cipher = cipher
         self._on_queued = on_queued
         self._batch = batch
         self._poll = poll_seconds
@@ -86,21 +90,36 @@ class TurnWorker:
                 events = pending_events_of(session=session, person=person)
                 if not events:
                     continue  # another worker finished them between our two reads
-                state = PersonState.from_state(person.lang, person.state)
+                state = load_state(person, self._cipher)
                 state.is_new = not person.state and person.lang is None
                 for event in events:
                     if event.id not in prepared:
                         # Arrived after this batch was prepared: the next batch takes it
                         # (and this person's later messages, to keep them in order).
                         break
+                    refresh_request(session, person, state)
                     turn = self._decide(prepared[event.id], state)
+                    # Effects first: an erasure clears the person's earlier messages, and
+                    # must not take this turn's confirmation with them.
+                    erased = apply_effects(
+                        session=session,
+                        cipher=self._cipher,
+                        person=person,
+                        state=state,
+                        effects=turn.effects,
+                        lang=turn.lang,
+                        event_id=event.id,
+                    )
+                    if erased:
+                        state = PersonState()
+                    elif person.erased_at is not None:
+                        person.erased_at = None  # they came back after being forgotten
                     queue_messages(
                         session=session, person=person, replies=turn.replies, event_id=event.id
                     )
                     mark_event_done(session=session, event_id=event.id)
                     handled += 1
-                person.lang = state.lang
-                person.state = state.to_state()
+                store_state(person, state, self._cipher)
                 person.last_seen_at = dt.datetime.now(dt.UTC)
                 channels.add(person.channel)
         if channels:

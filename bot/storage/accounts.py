@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from bot.storage.models import ApiToken, StaffSession, StaffUser
@@ -163,3 +163,32 @@ def purge_sessions(*, session: Session) -> int:
         delete(StaffSession).where(StaffSession.expires_at < dt.datetime.now(dt.UTC))
     )
     return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+def get_user(*, session: Session, user_id: int) -> StaffUser | None:
+    """An account by id."""
+    return session.get(StaffUser, user_id)
+
+
+def list_users(*, session: Session) -> list[StaffUser]:
+    """Every account, active ones first, then by email."""
+    return list(
+        session.execute(
+            select(StaffUser).order_by(StaffUser.active.desc(), StaffUser.email)
+        ).scalars()
+    )
+
+
+def emails_by_id(*, session: Session, ids: set[int]) -> dict[int, str]:
+    """The emails of the given accounts, by id."""
+    rows = session.execute(select(StaffUser.id, StaffUser.email).where(StaffUser.id.in_(ids)))
+    return {int(user_id): str(email) for user_id, email in rows}
+
+
+def deactivate(*, session: Session, user: StaffUser) -> None:
+    """Stop an account: no sign-in, its sessions ended and its API tokens revoked."""
+    user.active = False
+    session.execute(delete(StaffSession).where(StaffSession.user_id == user.id))
+    session.execute(
+        update(ApiToken).where(ApiToken.user_id == user.id).values(revoked=True)
+    )

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Select, and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from bot.core.effects import Consent, IntakeRecord
 from bot.handoff.lifecycle import (
     OPEN_STATUSES,
     PRIORITY_RANK,
@@ -48,32 +49,6 @@ def _aware(value: dt.datetime | None) -> dt.datetime | None:
     if value is None or value.tzinfo is not None:
         return value
     return value.replace(tzinfo=dt.UTC)
-
-
-@dataclass(frozen=True, slots=True)
-class IntakeRecord:
-    """What a person gave in the return intake (name and phone in clear, for sealing)."""
-
-    name: str | None = None
-    phone: str | None = None
-    country: str | None = None
-    city: str | None = None
-    gender: str | None = None
-    group_size: int | None = None
-    children: int | None = None
-    children_ages: tuple[int, ...] = ()
-    unaccompanied_minor: bool = False
-    medical_need: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Consent:
-    """The consent a person gave before any question, as the request keeps it."""
-
-    version: str
-    lang: str
-    channel: str
-    at: dt.datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -685,3 +660,17 @@ def requests_for_stats(*, session: Session, since: dt.datetime | None = None) ->
     if since is not None:
         query = query.where(HandoffRequest.created_at >= since)
     return session.execute(query).all()
+
+
+# -- added for the desk and the API (issue 6, caseworkers' side) -------------------------------
+
+
+def count_messages(*, session: Session, request_id: int) -> int:
+    """How many handoff messages a request has (the desk polls this, not the texts)."""
+    return int(
+        session.execute(
+            select(func.count())
+            .select_from(RequestMessage)
+            .where(RequestMessage.request_id == request_id)
+        ).scalar_one()
+    )

@@ -21,7 +21,12 @@ def _text(user: str, message_id: str, text: str) -> Incoming:
 
 
 def _worker(service: Service) -> TurnWorker:
-    return TurnWorker(service.database, service.assistant, on_queued=lambda _channels: None)
+    return TurnWorker(
+        service.database,
+        service.assistant,
+        cipher=service.cipher,
+        on_queued=lambda _channels: None,
+    )
 
 
 def _replies_by_event(service: Service) -> dict[str, int]:

@@ -1,0 +1,36 @@
+"""Danger first: which messages reach a protective answer, whatever else they say.
+
+The model's own scores decide; the thresholds were measured on the blind held-out set
+of danger messages (nlu/tests/protective_*.yml) against ordinary questions that share
+their words (nlu/tests/protective_negatives_*.yml); see nlu/reports/protective.md.
+"""
+
+from __future__ import annotations
+
+from bot.core.content import PROTECTIVE_TOPICS
+from bot.core.understanding import Parse
+
+# The general emergency answer is a menu topic, and protective too.
+PROTECTIVE_INTENTS: frozenset[str] = frozenset(PROTECTIVE_TOPICS) | {"emergency"}
+
+# A protective intent on top wins from this confidence on (lower than the 0.5 used for
+# ordinary topics: a missed cry for help costs more than an extra safety answer).
+TOP_THRESHOLD = 0.30
+# Or when the protective intents together hold this much of the probability, even if an
+# ordinary topic is on top ("tengo hambre y estoy en el albergue" splits its score).
+COMBINED_THRESHOLD = 0.50
+
+
+def protective_topic(parse: Parse | None) -> str | None:
+    """The protective answer a message should get, or None when it signals no danger."""
+    if parse is None:
+        return None
+    if parse.intent in PROTECTIVE_INTENTS and parse.confidence >= TOP_THRESHOLD:
+        return parse.intent
+    protective = [(name, score) for name, score in parse.ranking if name in PROTECTIVE_INTENTS]
+    if not protective:
+        return None
+    combined = sum(score for _, score in protective)
+    if combined >= COMBINED_THRESHOLD:
+        return max(protective, key=lambda item: item[1])[0]
+    return None

@@ -1,0 +1,1 @@
+"""Conversation flows that take several turns: the return intake."""
