@@ -13,11 +13,11 @@ import pytest
 
 from bot.core.conversation import ConversationStore
 from bot.core.understanding import IntentParser
-from bot.nlp.rasa import RasaHttpParser, RasaServer, train
 from bot.nlp.models import ReloadingParser
+from bot.nlp.rasa import RasaHttpParser, RasaServer, train
 from bot.service import Service, build_service
-from bot.storage.secrets import new_data_key
 from bot.settings import Settings
+from bot.storage.secrets import new_data_key
 from tests.fakes.nlu import DEFAULT_RULES, KeywordParser
 
 POSTGRES_ADMIN_DSN = os.environ.get(

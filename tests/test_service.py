@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.core.content import ANSWER_TOPICS
+from bot.core.messages import LANGUAGES
 from bot.nlp.rasa import RasaHttpParser
 from tests.conftest import ServiceFactory
 
@@ -19,5 +21,5 @@ def test_borrowed_parser_survives_service_close(make_service: ServiceFactory) ->
 def test_content_is_loaded_on_first_start(make_service: ServiceFactory) -> None:
     service = make_service()
     library = service.content.library()
-    assert len(library) == 50
+    assert len(library) == len(ANSWER_TOPICS) * len(LANGUAGES)
     assert library.topics()[0] == "asylum"

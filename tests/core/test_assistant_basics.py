@@ -163,12 +163,16 @@ def test_out_of_scope_polite_with_menu(make_service: ServiceFactory) -> None:
     assert turn.replies[0].text == SPANISH(phrases.OUT_OF_SCOPE)
 
 
-def test_voluntary_return_request_explains_next_step(make_service: ServiceFactory) -> None:
+def test_voluntary_return_request_starts_the_intake_with_consent(
+    make_service: ServiceFactory,
+) -> None:
     service = make_service()
     turn = send(service, "quiero regresar a mi casa en honduras")
     assert turn.intent == "voluntary_return_request"
-    assert len(turn.replies) == 2
-    assert "OIM" in turn.replies[1].text
+    (consent,) = turn.replies
+    assert "OIM" in consent.text
+    assert [b.id for b in consent.buttons] == ["intake:yes", "intake:no"]
+    assert turn.effects == ()  # nothing is kept before the person agrees
     assert {"entity": "country", "value": "HN", "text": "honduras"} in turn.entities
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot.core.content import TOPICS
+from bot.core.content import PROTECTIVE_TOPICS, TOPICS
 from bot.core.messages import LANGUAGES
 from bot.core.understanding import NluUnavailableError
 from bot.nlp.rasa import ModelWatcher, RasaHttpParser, RasaServer, data_fingerprint, latest_model
@@ -20,6 +20,7 @@ from nlu.tools.heldout import Example, heldout, training
 
 INTENTS = {
     *TOPICS,
+    *PROTECTIVE_TOPICS,
     "voluntary_return_request",
     "talk_to_human",
     "greet",

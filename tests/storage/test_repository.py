@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy import inspect, select, text
 
-from bot.core.content import validate_directory
-from bot.core.messages import Channel, Incoming, Kind, Reply
+from bot.core.content import ANSWER_TOPICS, validate_directory
+from bot.core.messages import LANGUAGES, Channel, Incoming, Kind, Reply
 from bot.pipeline.database import Database
 from bot.settings import Settings
 from bot.storage.database import make_engine, make_sessionmaker, upgrade
@@ -174,12 +174,16 @@ def test_content_round_trip_and_cache(database_url: str) -> None:
     topic_files, problems = validate_directory(Settings(_env_file=None).faro_content_dir)
     assert problems == []
     with sessions.begin() as session:
-        assert replace_content(session=session, topic_files=topic_files) == 50
+        assert replace_content(session=session, topic_files=topic_files) == len(
+            ANSWER_TOPICS
+        ) * len(LANGUAGES)
     with sessions.begin() as session:  # loading twice updates, never duplicates
-        assert replace_content(session=session, topic_files=topic_files) == 50
+        assert replace_content(session=session, topic_files=topic_files) == len(
+            ANSWER_TOPICS
+        ) * len(LANGUAGES)
     with sessions() as session:
         library = load_content(session=session)
-    assert len(library) == 50
+    assert len(library) == len(ANSWER_TOPICS) * len(LANGUAGES)
     answer = library.get("shelter", "ht")
     assert answer is not None and answer.sources and answer.last_verified < answer.review_by
     content = DatabaseContent(sessions, ttl=3600)
