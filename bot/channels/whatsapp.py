@@ -345,6 +345,8 @@ def _log_errors(what: str, errors: object) -> None:
 
 def render_reply(wa_id: str, reply: Reply) -> list[dict[str, Any]]:
     """The Cloud API message bodies for one reply, within every WhatsApp limit."""
+    if reply.template is not None:
+        return [_template_body(wa_id, *reply.template)]
     if reply.buttons:
         head, body = _split_for_interactive(reply.text)
         interactive: dict[str, Any] = {
@@ -385,6 +387,21 @@ def render_reply(wa_id: str, reply: Reply) -> list[dict[str, Any]]:
         }
         return [*_text_bodies(wa_id, head), _interactive_body(wa_id, interactive)]
     return _text_bodies(wa_id, reply.text)
+
+
+def _template_body(
+    wa_id: str, name: str, language: str, parameters: tuple[str, ...]
+) -> dict[str, Any]:
+    # Outside the 24-hour customer-service window only an approved template may be sent.
+    template: dict[str, Any] = {"name": name, "language": {"code": language}}
+    if parameters:
+        template["components"] = [
+            {
+                "type": "body",
+                "parameters": [{"type": "text", "text": value} for value in parameters],
+            }
+        ]
+    return {**_envelope(wa_id), "type": "template", "template": template}
 
 
 def _envelope(wa_id: str) -> dict[str, Any]:

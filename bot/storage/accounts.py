@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import secrets
 from enum import StrEnum
+from functools import lru_cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -19,8 +20,13 @@ from sqlalchemy.orm import Session
 from bot.storage.models import ApiToken, StaffSession, StaffUser
 
 _HASHER = PasswordHasher()  # argon2-cffi's defaults are Argon2id with RFC 9106 parameters
-# A hash to verify against when the email is unknown, so both cases take the same time.
-_DUMMY_HASH = _HASHER.hash(secrets.token_urlsafe(16))
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    # A hash to verify against when the email is unknown, so both cases take the same
+    # time; made on first use, not at import.
+    return _HASHER.hash(secrets.token_urlsafe(16))
 
 
 class Role(StrEnum):
@@ -79,7 +85,7 @@ def authenticate(*, session: Session, email: str, password: str) -> StaffUser | 
     """The active account with this email and password, or None (same cost either way)."""
     user = find_user(session=session, email=email)
     try:
-        _HASHER.verify(user.password_hash if user else _DUMMY_HASH, password)
+        _HASHER.verify(user.password_hash if user else _dummy_hash(), password)
     except (VerificationError, InvalidHashError):
         return None
     if user is None or not user.active:
@@ -189,6 +195,4 @@ def deactivate(*, session: Session, user: StaffUser) -> None:
     """Stop an account: no sign-in, its sessions ended and its API tokens revoked."""
     user.active = False
     session.execute(delete(StaffSession).where(StaffSession.user_id == user.id))
-    session.execute(
-        update(ApiToken).where(ApiToken.user_id == user.id).values(revoked=True)
-    )
+    session.execute(update(ApiToken).where(ApiToken.user_id == user.id).values(revoked=True))

@@ -97,6 +97,8 @@ class OutboxMessage(Base):
         Index("ix_outbox_unsent", "channel", "status", "id"),
         Index("ix_outbox_person", "person_id", "id"),
         Index("ix_outbox_platform_id", "channel", "platform_id"),
+        # Ids only grow, also after deletions: the web chat reads "everything after id N".
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -15,7 +15,10 @@ PHRASES = {
     for name, value in vars(phrases).items()
     if name.isupper() and isinstance(value, str)
 }
-BUTTONS = {"BUTTON_MENU", "BUTTON_HUMAN", "BUTTON_LANGUAGE", "MENU_LIST_LABEL"}
+# Button labels (20 characters on WhatsApp), whatever their name.
+BUTTONS = {name for name in PHRASES if name.startswith("BUTTON_")} | {"MENU_LIST_LABEL"}
+# Short words that are the same in English and some of the languages ("No", "Menu").
+SAME_WORD = {"BUTTON_NO", "BUTTON_MENU"}
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +35,9 @@ def test_catalogue_is_complete(translator: Translator, lang: str) -> None:
 def test_sentences_are_really_translated(translator: Translator, lang: str) -> None:
     _ = translator.gettext_for(lang)
     untranslated = [
-        name for name, text in PHRASES.items() if name not in BUTTONS and _(text) == text
+        name
+        for name, text in PHRASES.items()
+        if name not in SAME_WORD and _(text) == text and len(text) > 3
     ]
     assert untranslated == []
 

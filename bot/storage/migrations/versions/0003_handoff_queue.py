@@ -18,6 +18,13 @@ depends_on = None
 
 def upgrade() -> None:
     """Create the queue, staff and audit tables; people get flow expiry and erasure marks."""
+    if op.get_bind().dialect.name == "sqlite":
+        # SQLite reuses the largest rowid after deletions (an erasure, a purge); the web
+        # chat's "replies after id N" needs ids that only grow. PostgreSQL sequences do.
+        with op.batch_alter_table(
+            "outbox", recreate="always", table_kwargs={"sqlite_autoincrement": True}
+        ):
+            pass
     with op.batch_alter_table("people", schema=None) as batch_op:
         batch_op.add_column(sa.Column("flow_expires_at", sa.DateTime(timezone=True), nullable=True))
         batch_op.add_column(sa.Column("erased_at", sa.DateTime(timezone=True), nullable=True))
