@@ -196,10 +196,52 @@ def write_report(summary: dict[str, object], model_name: str) -> Path:
     return path
 
 
+def dev_set() -> tuple[list[Example], list[Example]]:
+    """The development set (a third writer's) used to choose the thresholds, never the blind set."""
+    return _read("dev_{lang}.yml"), _read("dev_negatives_{lang}.yml")
+
+
+def tune(parser: IntentParser) -> list[tuple[float, float, float, float]]:
+    """Recall and false alarms on the development set for a grid of the two thresholds.
+
+    Returns (top threshold, combined threshold, worst-language recall, false-alarm rate),
+    best first: the highest worst-language recall, then the fewest false alarms.
+    """
+    from bot.core import danger
+
+    positives, negatives = dev_set()
+    parses = {e.text: parser.parse(e.text) for e in [*positives, *negatives]}
+    results = []
+    saved = (danger.TOP_THRESHOLD, danger.COMBINED_THRESHOLD)
+    try:
+        for top in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5):
+            for combined in (0.3, 0.35, 0.4, 0.45, 0.5, 0.6):
+                danger.TOP_THRESHOLD, danger.COMBINED_THRESHOLD = top, combined
+                worst = min(
+                    _rate(
+                        sum(
+                            danger.protective_topic(parses[e.text]) is not None
+                            for e in positives
+                            if e.lang == lang
+                        ),
+                        sum(e.lang == lang for e in positives),
+                    )
+                    for lang in LANGUAGES
+                )
+                alarms = _rate(
+                    sum(danger.protective_topic(parses[e.text]) is not None for e in negatives),
+                    len(negatives),
+                )
+                results.append((top, combined, worst, alarms))
+    finally:
+        danger.TOP_THRESHOLD, danger.COMBINED_THRESHOLD = saved
+    return sorted(results, key=lambda r: (-r[2], r[3], -r[0], -r[1]))
+
+
 def main() -> int:
     """Evaluate the current model; print the per-language table; 1 when under target."""
-    from bot.settings import Settings
     from bot.core.content import answers_from_topic, validate_directory
+    from bot.settings import Settings
 
     topic_files, problems = validate_directory(Settings(_env_file=None).faro_content_dir)
     if problems:
@@ -207,6 +249,11 @@ def main() -> int:
         return 1
     library = ContentLibrary(a for f in topic_files for a in answers_from_topic(f))
     parser = ReloadingParser.open()
+    if "--tune" in sys.argv:
+        print("top  combined  worst-language recall  false alarms  (development set)")
+        for top, combined, worst, alarms in tune(parser)[:12]:
+            print(f"{top:.2f} {combined:.2f}      {worst:.3f}                  {alarms:.3f}")
+        return 0
     assistant = assistant_for(parser, library)
     summary = summarise(evaluate(assistant, danger_set()), evaluate(assistant, look_alikes()))
     model = parser.model_path

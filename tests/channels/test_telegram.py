@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import logging
 import os
+import re
 import signal
 import socket
 import sys
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 from telegram import InlineKeyboardButton, Update
 from telegram.error import RetryAfter
 
@@ -29,8 +31,10 @@ from bot.channels.telegram import (
 )
 from bot.core.i18n import Translator, language_name
 from bot.core.messages import LANGUAGES, Button, Kind, Option, Reply
+from bot.nlp.models import ReloadingParser
 from bot.nlp.rasa import RasaHttpParser
 from bot.pipeline.outbox import send_to_person
+from bot.storage.models import HandoffRequest
 from bot.web.app import create_app
 from tests.channels.conftest import (
     TELEGRAM_SECRET,
@@ -1141,3 +1145,39 @@ async def test_a_message_that_is_not_a_reply_goes_out_through_the_outbox(
         purpose="notice",
     )
     assert nobody == []
+
+
+# -- the return intake through the webhook -----------------------------------------------------
+
+
+async def test_the_return_intake_through_the_telegram_webhook(
+    open_telegram: OpenTelegram, model_parser: ReloadingParser
+) -> None:
+    async with open_telegram(model_parser) as telegram:
+        steps: list[dict[str, Any]] = [
+            message_update(9001, text="/start return", language_code="es"),
+            callback_update(9002, "intake:yes"),
+            message_update(9003, text="Rosa"),
+            callback_update(9004, "intake:HN"),
+            message_update(9005, text="3"),  # Tapachula, typed by its number
+            message_update(9006, text="0"),
+            message_update(9007, text="no"),  # not a child alone
+            message_update(9008, text="no"),  # no medical need
+            callback_update(9009, "intake:woman"),
+            callback_update(9010, "intake:skip"),
+            callback_update(9011, "intake:confirm"),
+        ]
+        for update in steps:
+            assert (await telegram.post(update)).status_code == 200
+        sent = telegram.api.sent()
+        last = sent[-1]["text"]
+        assert re.search(r"[A-Z2-9]{4}-[A-Z2-9]{4}", last), last
+        with telegram.service.sessions() as session:
+            (request,) = session.execute(select(HandoffRequest)).scalars()
+        assert (request.kind, request.country, request.city, request.lang) == (
+            "return",
+            "HN",
+            "tapachula",
+            "es",
+        )
+        assert request.consent_channel == "telegram"

@@ -11,6 +11,7 @@ import hashlib
 import hmac
 import json
 import logging
+import re
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
@@ -26,9 +27,10 @@ from bot.channels.whatsapp import WhatsAppChannel, render_reply
 from bot.core.i18n import Translator
 from bot.core.messages import Button, Option, Reply
 from bot.core.understanding import IntentParser
+from bot.nlp.models import ReloadingParser
 from bot.pipeline.outbox import RetryPolicy
 from bot.service import Service
-from bot.storage.models import InboundEvent, OutboxMessage
+from bot.storage.models import HandoffRequest, InboundEvent, OutboxMessage
 from bot.web.app import create_app
 from tests.channels.conftest import outbox_rows, settle, wait_for
 from tests.conftest import ServiceFactory
@@ -1169,3 +1171,44 @@ async def test_delivery_statuses_update_the_sent_message(start: Start) -> None:
     assert (await wa.post(_status(wamid, "failed"))).status_code == 200
     assert outbox_rows(wa.service) == [("failed", "whatsapp:131049")]
     assert wa.processed() == 1  # statuses are not messages to answer
+
+
+# -- the return intake through the webhook -----------------------------------------------------
+
+
+async def test_the_return_intake_through_the_whatsapp_webhook(
+    start: Start, model_parser: ReloadingParser
+) -> None:
+    whatsapp = await start(model_parser)
+    steps = [
+        text("mwen vle retounen lakay mwen nan ayiti, enskri m"),
+        button_reply("intake:yes"),
+        text("Jean"),
+        list_reply("intake:other"),
+        list_reply("intake:tijuana"),
+        text("2"),
+        text("2"),
+        text("6, 9"),
+        text("non"),  # travelling with two children only: asked, and not a child alone
+        text("non"),  # no medical need
+        button_reply("intake:man"),
+        text("+52 664 123 4567"),
+        button_reply("intake:confirm"),
+    ]
+    for item in steps:
+        assert (await whatsapp.post(notification(item))).status_code == 200
+    bodies = whatsapp.sent()
+    for body in bodies:
+        assert_within_limits(body)
+    last = bodies[-1]
+    shown = last["text"]["body"] if last["type"] == "text" else interactive_text(last)
+    assert re.search(r"[A-Z2-9]{4}-[A-Z2-9]{4}", shown), shown
+    with whatsapp.service.sessions() as session:
+        (request,) = session.execute(select(HandoffRequest)).scalars()
+    assert (request.country, request.city, request.children_ages, request.lang) == (
+        "other",
+        "tijuana",
+        [6, 9],
+        "ht",
+    )
+    assert request.phone_enc is not None and b"664" not in request.phone_enc

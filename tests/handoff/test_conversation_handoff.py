@@ -13,6 +13,7 @@ from bot.core.assistant import PAYLOAD_ERASE, PAYLOAD_HUMAN, URGENT_PREFIX
 from bot.core.flows import intake
 from bot.core.i18n import Translator
 from bot.core.messages import Channel, Reply
+from bot.handoff import notices
 from bot.handoff.service import DeskError
 from bot.nlp.models import ReloadingParser
 from bot.pipeline.housekeeping import sweep
@@ -71,10 +72,7 @@ def test_talk_to_a_person_opens_a_question_and_the_handoff_runs_both_ways(
 
     assert service.desk.hand_back(worker, request.ref)
     (back,) = chat.new_replies()
-    assert back.text == _t(
-        "fr",
-        "The caseworker has finished for now. You are talking with Faro, the computer program, again. Write menu to see the topics.",
-    )
+    assert back.text == notices.handed_back(Translator(), "fr") != notices.HANDED_BACK
     answered = chat.send("ou est-ce que je peux dormir a tijuana")
     assert answered and answered[0].text  # the bot answers again
 
@@ -205,9 +203,7 @@ def test_a_whatsapp_person_outside_the_window_gets_only_the_template(
     service.desk.claim_next(worker)
     with service.database.write() as session:
         session.execute(
-            update(Person).values(
-                last_seen_at=dt.datetime.now(dt.UTC) - dt.timedelta(hours=30)
-            )
+            update(Person).values(last_seen_at=dt.datetime.now(dt.UTC) - dt.timedelta(hours=30))
         )
     assert service.desk.contact(request.ref).free_text is False
     with pytest.raises(DeskError) as refused:

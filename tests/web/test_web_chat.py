@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 import httpx
 import pytest
 from playwright.async_api import Browser, Page, expect
+from sqlalchemy import select
 
 from bot import PROJECT_ROOT
 from bot.core import phrases
 from bot.core.i18n import Translator
+from bot.nlp.models import ReloadingParser
 from bot.nlp.rasa import RasaHttpParser
 from bot.service import Service
+from bot.storage.models import HandoffRequest
 from tests.conftest import ServiceFactory
 from tests.fakes.nlu import DownParser
 from tests.web.conftest import LiveServer
@@ -266,3 +270,39 @@ async def test_healthz_reports_database_and_nlu(make_service: ServiceFactory) ->
     ) as client:
         response = await client.get("/healthz")
         assert response.status_code == 503 and response.json()["checks"]["nlu"] is False
+
+
+async def test_the_return_intake_through_the_web_chat(
+    make_service: ServiceFactory, model_parser: ReloadingParser
+) -> None:
+    service = make_service(parser=model_parser)
+    steps: list[dict[str, str]] = [
+        {"text": "je veux rentrer au guatemala, je suis a mexicali", "lang": "fr"},
+        {"payload": "intake:yes"},
+        {"text": "Marie"},
+        {"payload": "intake:yes"},  # Guatemala, named in the first message
+        {"payload": "intake:yes"},  # Mexicali, named too
+        {"text": "zero"},
+        {"text": "non"},
+        {"text": "oui"},  # medical care needed
+        {"payload": "intake:skip"},
+        {"payload": "intake:skip"},
+        {"payload": "intake:confirm"},
+    ]
+    async with chat_client(service) as client:
+        seen = 0
+        for index, body in enumerate(steps):
+            sent = await client.post("/chat/messages", json={**body, "message_id": f"s{index}"})
+            assert sent.status_code == 202, sent.text
+            new = await replies(client, after=seen)
+            assert new, body
+            seen = new[-1]["id"]
+        assert re.search(r"[A-Z2-9]{4}-[A-Z2-9]{4}", new[0]["text"]), new
+    with service.sessions() as session:
+        (request,) = session.execute(select(HandoffRequest)).scalars()
+    assert (request.country, request.city, request.priority, request.lang) == (
+        "GT",
+        "mexicali",
+        "high",
+        "fr",
+    )
