@@ -19,7 +19,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.core.content import Answer, ContentLibrary, TopicFile, answers_from_topic
 from bot.core.messages import Incoming, Kind, Reply
-from bot.storage.models import FaqAnswer, InboundEvent, OutboxMessage, Person
+from bot.handoff.lifecycle import OPEN_STATUSES
+from bot.storage.models import FaqAnswer, HandoffRequest, InboundEvent, OutboxMessage, Person
+
+OPEN_REQUEST_STATUSES = [status.value for status in OPEN_STATUSES]
 
 
 def _insert(session: Session, table: Any) -> Any:
@@ -66,7 +69,17 @@ def purge_expired(
 
     Returns (people, events). Pending events and unsent messages are never purged here.
     """
-    people = session.execute(delete(Person).where(Person.last_seen_at < people_idle_since))
+    # A person with an open request stays: the caseworker must still be able to reach them.
+    has_open_request = (
+        select(HandoffRequest.id)
+        .where(
+            HandoffRequest.person_id == Person.id, HandoffRequest.status.in_(OPEN_REQUEST_STATUSES)
+        )
+        .exists()
+    )
+    people = session.execute(
+        delete(Person).where(Person.last_seen_at < people_idle_since, ~has_open_request)
+    )
     events = session.execute(
         delete(InboundEvent).where(
             InboundEvent.received_at < messages_before, InboundEvent.status == EVENT_DONE

@@ -14,13 +14,14 @@ from bot.core.flows import intake
 from bot.core.i18n import Translator
 from bot.core.messages import Channel, Reply
 from bot.handoff import notices
+from bot.handoff.lifecycle import Status
 from bot.handoff.service import DeskError
 from bot.nlp.models import ReloadingParser
 from bot.pipeline.housekeeping import sweep
 from bot.service import Service
 from bot.storage import accounts
 from bot.storage.models import Base, OutboxMessage, Person, StaffUser
-from bot.storage.repository import record_sent
+from bot.storage.repository import purge_expired, record_sent
 from tests.conftest import ServiceFactory
 from tests.pipeline.conversation import Chat, payloads
 
@@ -114,19 +115,13 @@ def test_status_change_tells_the_person_in_their_language(service: Service) -> N
     (request,) = chat.requests()
     worker = _caseworker(service)
     service.desk.claim_next(worker)
-    preview = service.desk.preview_notice(request.ref, _status("contacted"))
+    preview = service.desk.preview_notice(request.ref, Status.CONTACTED)
     view, sent = service.desk.change_status(worker, request.ref, "contacted", "premye kontak")
     assert sent == preview and view.status == "contacted"
     (notice,) = chat.new_replies()
     assert notice.text == sent and notice.lang == "ht"
     with pytest.raises(DeskError):
         service.desk.change_status(worker, request.ref, "registered", None)  # not a return
-
-
-def _status(value: str) -> object:
-    from bot.handoff.lifecycle import Status
-
-    return Status(value)
 
 
 def test_erasure_leaves_no_trace_of_the_person(service: Service) -> None:
@@ -212,3 +207,20 @@ def test_a_whatsapp_person_outside_the_window_gets_only_the_template(
     service.desk.write(worker, request.ref, "", use_template=True)
     (template,) = chat.new_replies()
     assert template.template == ("faro_status", "es", (request.ref,))
+
+
+def test_idle_purge_keeps_people_with_an_open_request(service: Service) -> None:
+    waiting = Chat(service, "waiting", lang="es")
+    waiting.press(PAYLOAD_HUMAN)
+    Chat(service, "idle", lang="es").send("hola")
+    long_ago = dt.datetime.now(dt.UTC) - dt.timedelta(days=200)
+    with service.database.write() as session:
+        session.execute(update(Person).values(last_seen_at=long_ago))
+    with service.database.write() as session:
+        people, _ = purge_expired(
+            session=session, people_idle_since=dt.datetime.now(dt.UTC), messages_before=long_ago
+        )
+    assert people == 1  # "idle" went; "waiting" stays for the caseworker
+    with service.database.read() as session:
+        left = session.execute(select(Person.channel_user_id)).scalars().all()
+    assert left == ["waiting"]
