@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterator
 
 import pytest
@@ -224,3 +225,43 @@ def test_idle_purge_keeps_people_with_an_open_request(service: Service) -> None:
     with service.database.read() as session:
         left = session.execute(select(Person.channel_user_id)).scalars().all()
     assert left == ["waiting"]
+
+
+def test_closed_requests_are_purged_after_the_retention_period(service: Service) -> None:
+    chat = Chat(service, "closer", lang="en")
+    chat.press(PAYLOAD_HUMAN)
+    (request,) = chat.requests()
+    worker = _caseworker(service)
+    service.desk.claim_next(worker)
+    service.desk.change_status(worker, request.ref, "closed", "answered")
+    retention = dt.timedelta(days=90)
+    assert sweep(service.database, retention=retention).requests_purged == 0
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=91)
+    assert sweep(service.database, retention=retention, now=later).requests_purged == 1
+    assert chat.requests() == []
+
+
+def test_no_personal_data_reaches_the_logs(
+    service: Service, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    name, phone, words = "Canarito Pereza", "+50499887766", "mensaje secreto del canario"
+    chat = Chat(service, "50499887766", channel=Channel.WHATSAPP, lang="es")
+    chat.send("/start return")
+    chat.press(f"{intake.PREFIX}yes")
+    chat.send(name)
+    chat.press(f"{intake.PREFIX}HN")
+    chat.press(f"{intake.PREFIX}tijuana")
+    for answer in ("0", "no", "no"):
+        chat.send(answer)
+    chat.press(f"{intake.PREFIX}skip")
+    chat.send(phone)
+    chat.press(f"{intake.PREFIX}confirm")
+    (request,) = chat.requests()
+    worker = _caseworker(service)
+    service.desk.claim_next(worker)
+    service.desk.write(worker, request.ref, "Hola")
+    chat.send(words)
+    service.desk.get(worker, request.ref)
+    for canary in (name, phone, words, "50499887766", "99887766"):
+        assert canary not in caplog.text
