@@ -54,7 +54,9 @@ browser:
 
 # -- the two quick-start commands -----------------------------------------------------
 
+# Demo staff accounts (one per role) are made once; their passwords are printed then only.
 demo: model database
+	$(PY) -m bot users demo
 	$(PY) -m bot serve --host $(HOST) --port $(PORT)
 
 test: model browser

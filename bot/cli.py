@@ -1,4 +1,4 @@
-"""Faro's command line: serve, train, chat, ask, content validate|load, db upgrade|purge."""
+"""Faro's command line: serve, train, chat, ask, content, db, users create|token|demo."""
 
 from __future__ import annotations
 
@@ -68,6 +68,25 @@ def _parser() -> argparse.ArgumentParser:
     purge = db_commands.add_parser("purge", help="delete people idle too long and old dedupe keys")
     purge.add_argument("--idle-days", type=int, default=90)
     purge.add_argument("--dedupe-days", type=int, default=8)
+
+    users = commands.add_parser("users", help="staff accounts of the desk and the API")
+    users_commands = users.add_subparsers(dest="users_command", required=True)
+    create = users_commands.add_parser(
+        "create", help="create an account; prints its generated password once"
+    )
+    create.add_argument("email")
+    # The Role values, spelled out: importing accounts would load argon2 for every command.
+    create.add_argument("--role", required=True, choices=["caseworker", "editor", "admin"])
+    create.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from the first line of stdin instead of generating one",
+    )
+    token = users_commands.add_parser("token", help="print a new API token for an account once")
+    token.add_argument("email")
+    users_commands.add_parser(
+        "demo", help="create one demo account per role if missing; prints new passwords once"
+    )
     return parser
 
 
@@ -97,6 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "ask": _ask,
         "content": _content,
         "db": _db,
+        "users": _users,
     }
     return handlers[args.command](args)
 
@@ -323,4 +343,86 @@ def _db(args: argparse.Namespace) -> int:
     finally:
         engine.dispose()
     print(f"Deleted {people} idle people and {keys} old message keys.")
+    return 0
+
+
+# Demo accounts for `make demo`: one per role, on a reserved domain (RFC 2606).
+DEMO_ACCOUNTS = (
+    ("caseworker@demo.faro.example", "caseworker"),
+    ("editor@demo.faro.example", "editor"),
+    ("admin@demo.faro.example", "admin"),
+)
+
+
+def _users(args: argparse.Namespace) -> int:
+    """Staff accounts, straight on the database: no NLU, no web server."""
+    from bot.storage import accounts, audit
+    from bot.storage.accounts import AccountError, Role
+    from bot.storage.database import make_engine, make_sessionmaker, upgrade
+
+    settings = get_settings()
+    upgrade(settings.database_url)
+    engine = make_engine(settings.database_url)
+    try:
+        sessions = make_sessionmaker(engine)
+        if args.users_command == "create":
+            if args.password_stdin:
+                password = sys.stdin.readline().rstrip("\r\n")
+            else:
+                password = accounts.new_password()
+            try:
+                with sessions.begin() as session:
+                    user = accounts.create_user(
+                        session=session, email=args.email, role=Role(args.role), password=password
+                    )
+                    audit.record(
+                        session=session,
+                        staff_id=None,
+                        action="account_create",
+                        target=f"user:{user.id}",
+                        detail=f"{user.role} (command line)",
+                    )
+            except AccountError as exc:
+                print(f"Not created: {exc}.", file=sys.stderr)
+                return 1
+            print(f"Created {user.role} account {user.email}.", file=sys.stderr)
+            if not args.password_stdin:
+                print("Its password (shown once; give it to them safely):", file=sys.stderr)
+                print(password)
+            return 0
+        if args.users_command == "token":
+            with sessions.begin() as session:
+                found = accounts.find_user(session=session, email=args.email)
+                if found is None or not found.active:
+                    print("No active account with this email.", file=sys.stderr)
+                    return 1
+                token = accounts.issue_api_token(session=session, user=found)
+                audit.record(
+                    session=session,
+                    staff_id=None,
+                    action="token_issued",
+                    target=f"user:{found.id}",
+                    detail="command line",
+                )
+            print("A new API token (shown once; use it as Authorization: Bearer):", file=sys.stderr)
+            print(token)
+            return 0
+        return _demo_users(sessions)
+    finally:
+        engine.dispose()
+
+
+def _demo_users(sessions: Any) -> int:
+    from bot.storage import accounts
+    from bot.storage.accounts import Role
+
+    for email, role in DEMO_ACCOUNTS:
+        with sessions.begin() as session:
+            if accounts.find_user(session=session, email=email) is not None:
+                print(f"{role:<10} {email}  (exists; password unchanged)")
+                continue
+            password = accounts.new_password()
+            accounts.create_user(session=session, email=email, role=Role(role), password=password)
+        print(f"{role:<10} {email}  password: {password}")
+    print("Sign in at /desk/. The passwords are shown only this once.")
     return 0

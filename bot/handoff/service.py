@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session
 
 from bot.core.i18n import Translator
 from bot.core.messages import Reply
-from bot.handoff import notices
-from bot.handoff.lifecycle import RequestKind, Status, allowed_moves, can_move
+from bot.handoff import notices, stats
+from bot.handoff.lifecycle import FINAL_STATUSES, RequestKind, Status, allowed_moves, can_move
 from bot.pipeline.database import Database
-from bot.storage import audit
+from bot.storage import accounts, audit
 from bot.storage import requests as queries
 from bot.storage.models import HandoffRequest, Person, StaffUser
 from bot.storage.repository import queue_messages
@@ -66,6 +66,37 @@ class Contact:
     template: Template | None
 
 
+class Delivery(StrEnum):
+    """How a status notice would reach the person."""
+
+    TEXT = "text"  # the notice itself
+    TEMPLATE = "template"  # outside WhatsApp's window: the approved template instead
+    NONE = "none"  # nobody to reach, or outside the window with no template: not sent
+    SILENT = "silent"  # this change is not one the person is told about
+
+
+@dataclass(frozen=True, slots=True)
+class StatusPreview:
+    """What the person would receive if the request moved to `target`, before it moves."""
+
+    ref: str
+    target: Status
+    allowed: bool
+    delivery: Delivery
+    text: str | None  # exactly what would be sent (the template's text when a template)
+    lang: str
+    channel: str
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """A request's state in a few numbers, for the desk to notice a new message."""
+
+    status: str
+    messages: int
+    handoff_open: bool
+
+
 class CaseDesk:
     """Queue operations for a signed-in caseworker, audited."""
 
@@ -97,24 +128,38 @@ class CaseDesk:
     def queue(self, user: StaffUser, filters: queries.QueueFilter) -> list[queries.RequestView]:
         """The filtered queue (audited as a view of the list, without names)."""
         with self.database.write() as session:
+            # A claim whose lease ran out shows as waiting again, not as someone's.
+            queries.return_expired_claims(session=session, now=self._now())
             rows = queries.list_requests(session=session, filters=filters)
             audit.record(session=session, staff_id=user.id, action="queue_view")
             return [queries.view_of(row, self.cipher) for row in rows]
 
-    def export(self, user: StaffUser, filters: queries.QueueFilter) -> list[queries.RequestView]:
-        """The filtered queue for a CSV export (audited as an export)."""
+    def export(
+        self, user: StaffUser, filters: queries.QueueFilter, *, personal: bool = False
+    ) -> list[queries.RequestView]:
+        """The filtered queue for a CSV export (audited as an export, saying whether with names)."""
         with self.database.write() as session:
             rows = queries.list_requests(session=session, filters=filters, limit=100_000)
             audit.record(
-                session=session, staff_id=user.id, action="export", detail=f"{len(rows)} rows"
+                session=session,
+                staff_id=user.id,
+                action="export",
+                detail=_export_detail(len(rows), filters, personal),
             )
             return [queries.view_of(row, self.cipher) for row in rows]
 
-    def get(self, user: StaffUser, ref: str) -> queries.RequestView:
-        """One request with its history and handoff messages (audited as a view)."""
+    def get(self, user: StaffUser, ref: str, *, audit_view: bool = True) -> queries.RequestView:
+        """One request with its history and handoff messages (audited as a view).
+
+        `audit_view=False` only where the operation that just ran wrote its own line
+        (the API's answer to a status change shows the request it changed).
+        """
         with self.database.write() as session:
             row = self._find(session, ref)
-            audit.record(session=session, staff_id=user.id, action="request_view", target=row.ref)
+            if audit_view:
+                audit.record(
+                    session=session, staff_id=user.id, action="request_view", target=row.ref
+                )
             view = queries.view_of(row, self.cipher)
             view.history = queries.history_of(
                 session=session, cipher=self.cipher, request_id=row.id
@@ -141,6 +186,60 @@ class CaseDesk:
             row = self._find(session, ref)
             return notices.status_notice(self.translator, row.lang, target, row.ref)
 
+    def preview_status(self, ref: str, target: str) -> StatusPreview:
+        """Whether the move is allowed and exactly what the person would receive, and how."""
+        try:
+            status = Status(target)
+        except ValueError as exc:
+            raise DeskError(DeskErrorCode.INVALID, "unknown status") from exc
+        with self.database.read() as session:
+            row = self._find(session, ref)
+            allowed = can_move(RequestKind(row.kind), Status(row.status), status)
+            text = notices.status_notice(self.translator, row.lang, status, row.ref)
+            person = queries.person_of(session=session, request=row)
+            contact = self._contact(row, person)
+            # The same choice `change_status` makes, so the preview cannot lie.
+            if text is None:
+                delivery = Delivery.SILENT
+            elif not contact.reachable:
+                delivery, text = Delivery.NONE, None
+            elif contact.free_text:
+                delivery = Delivery.TEXT
+            elif contact.template is not None:
+                delivery = Delivery.TEMPLATE
+                text = notices.template_fallback(self.translator, row.lang, row.ref)
+            else:
+                delivery, text = Delivery.NONE, None
+            return StatusPreview(
+                ref=row.ref,
+                target=status,
+                allowed=allowed,
+                delivery=delivery,
+                text=text,
+                lang=row.lang,
+                channel=person.channel if person is not None else row.channel,
+            )
+
+    def activity(self, ref: str) -> Activity:
+        """The request's status and how many handoff messages it has (no personal data)."""
+        with self.database.read() as session:
+            row = self._find(session, ref)
+            count = queries.count_messages(session=session, request_id=row.id)
+            return Activity(status=row.status, messages=count, handoff_open=row.handoff_open)
+
+    def statistics(self, *, weeks: int | None = 12) -> stats.Statistics:
+        """The anonymous statistics of the whole queue (no names, no phones)."""
+        with self.database.read() as session:
+            rows = queries.requests_for_stats(session=session)
+        return stats.compute(rows, weeks=weeks)
+
+    def staff_emails(self, ids: set[int]) -> dict[int, str]:
+        """The emails of staff accounts, to say which colleague did what."""
+        if not ids:
+            return {}
+        with self.database.read() as session:
+            return accounts.emails_by_id(session=session, ids=ids)
+
     # -- changing -------------------------------------------------------------------------
 
     def claim_next(self, user: StaffUser) -> queries.RequestView | None:
@@ -160,7 +259,7 @@ class CaseDesk:
             status = Status(target)
         except ValueError as exc:
             raise DeskError(DeskErrorCode.INVALID, "unknown status") from exc
-        note = _clean(note, MAX_NOTE_CHARS) if note else None
+        note = _clean(note, MAX_NOTE_CHARS) or None
         channels: set[str] = set()
         with self.database.write() as session:
             row = self._find(session, ref, for_update=True)
@@ -219,9 +318,7 @@ class CaseDesk:
             raise DeskError(DeskErrorCode.INVALID, "the message is empty")
         with self.database.write() as session:
             row = self._find(session, ref, for_update=True)
-            if row.status in {
-                s.value for s in (Status.CLOSED, Status.CANCELLED, Status.NOT_ELIGIBLE)
-            }:
+            if row.status in {status.value for status in FINAL_STATUSES}:
                 raise DeskError(DeskErrorCode.NOT_ALLOWED, "the request is finished")
             person = queries.person_of(session=session, request=row)
             if person is None:
@@ -313,5 +410,20 @@ class CaseDesk:
 
 
 def _clean(text: str | None, limit: int) -> str:
+    # Too long is refused, not cut: a caseworker's words must not go out half-said.
     cleaned = (text or "").replace("\x00", "").strip()
-    return cleaned[:limit]
+    if len(cleaned) > limit:
+        raise DeskError(DeskErrorCode.INVALID, f"longer than {limit} characters")
+    return cleaned
+
+
+def _export_detail(rows: int, filters: queries.QueueFilter, personal: bool) -> str:
+    # Filters are choices from short lists (and an account id): no personal data.
+    parts = [f"{rows} rows"]
+    for name in ("status", "kind", "priority", "country", "city", "claimed_by"):
+        value = getattr(filters, name)
+        if value is not None:
+            parts.append(f"{name}={value}")
+    if personal:
+        parts.append("with names and phones")
+    return "; ".join(parts)

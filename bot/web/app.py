@@ -1,4 +1,4 @@
-"""One ASGI app serves the webhooks, the web chat and the health check."""
+"""One ASGI app serves the webhooks, the web chat, the health check, the desk and the API."""
 
 from __future__ import annotations
 
@@ -15,9 +15,16 @@ from sqlalchemy import text
 from bot.channels.web import MAX_CHAT_BODY, WebChatChannel
 from bot.core.understanding import NluUnavailableError
 from bot.service import Service
-from bot.web.guards import RateLimiter, TrustedProxies, install_guards
+from bot.web.api.routes import build_api
+from bot.web.desk.routes import build_desk
+from bot.web.guards import KIB, RateLimiter, TrustedProxies, install_guards
+from bot.web.staff import CsrfMiddleware, cookies_secure, signing_secret
 
 log = logging.getLogger(__name__)
+
+# Desk forms and API bodies are a few kilobytes at most (a message is 1,000 characters).
+DESK_BODY_LIMIT = 64 * KIB
+API_BODY_LIMIT = 64 * KIB
 
 
 class ChannelAdapter(Protocol):
@@ -100,7 +107,17 @@ def create_app(
     proxies = TrustedProxies(
         [item.strip() for item in settings.trusted_proxies.split(",") if item.strip()]
     )
-    install_guards(app, path_limits={"/chat/": MAX_CHAT_BODY}, proxies=proxies)
+    # Added before the guards, so it runs inside the body cap (asgi-csrf reads whole forms)
+    # and its 403s get the security headers. Refuses to start without FARO_SECRET_KEY
+    # outside development.
+    app.add_middleware(
+        CsrfMiddleware, secret=signing_secret(settings), secure=cookies_secure(settings)
+    )
+    install_guards(
+        app,
+        path_limits={"/chat/": MAX_CHAT_BODY, "/desk/": DESK_BODY_LIMIT, "/api/": API_BODY_LIMIT},
+        proxies=proxies,
+    )
     app.state.proxies = proxies
     app.state.limiter = RateLimiter(
         {"session": settings.web_rate_session, "address": settings.web_rate_address},
@@ -110,6 +127,8 @@ def create_app(
     app.state.channels = {channel.name: channel for channel in mounted}
     for channel in mounted:
         app.include_router(channel.router)
+    app.mount("/desk", build_desk(service, proxies=proxies))
+    app.mount("/api", build_api(service, proxies=proxies))
 
     @app.get("/healthz")
     async def healthz() -> JSONResponse:

@@ -74,7 +74,7 @@ def test_production_refuses_to_start_without_a_key(tmp_path: Path) -> None:
 
 def test_placeholder_keys_are_refused_by_the_settings() -> None:
     with pytest.raises(ValueError):
-        Settings(_env_file=None, FARO_DATA_KEY="changeme")  # type: ignore[call-arg]
+        Settings(_env_file=None, FARO_DATA_KEY="changeme")
 
 
 def test_development_creates_a_private_key_once(tmp_path: Path) -> None:
@@ -89,7 +89,7 @@ def test_development_creates_a_private_key_once(tmp_path: Path) -> None:
 def test_the_service_refuses_production_without_a_key(tmp_path: Path) -> None:
     from bot.service import data_cipher
 
-    settings = Settings(  # type: ignore[call-arg]
+    settings = Settings(
         _env_file=None,
         DATABASE_URL=f"sqlite:///{tmp_path / 'faro.db'}",
         FARO_ENV="production",

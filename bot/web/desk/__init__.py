@@ -1,0 +1,1 @@
+"""The caseworkers' desk: server-rendered pages at /desk (see `routes`)."""
