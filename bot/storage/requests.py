@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, and_, delete, func, or_, select, update
+from sqlalchemy import Select, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from bot.core.effects import Consent, IntakeRecord
@@ -380,20 +380,18 @@ def claim_next(
 ) -> HandoffRequest | None:
     """Give the oldest waiting request of the highest priority to one caseworker, or None.
 
-    Waiting means new, or claimed with a lease that ran out. On PostgreSQL the row lock
-    is taken with SKIP LOCKED, so concurrent claimers never get the same request and
-    never wait on each other; on SQLite the write transaction (BEGIN IMMEDIATE) makes
-    claimers take turns.
+    Claims whose lease ran out go back to the queue first, so the choice is then made
+    among `new` requests only, in the order of the (status, priority, age) index. On
+    PostgreSQL the row lock is taken with SKIP LOCKED, so concurrent claimers never get
+    the same request and never wait on each other; on SQLite the write transaction
+    (BEGIN IMMEDIATE) makes claimers take turns.
     """
     now = now or _now()
-    waiting = or_(
-        HandoffRequest.status == Status.NEW.value,
-        and_(HandoffRequest.status == Status.CLAIMED.value, HandoffRequest.lease_until < now),
-    )
+    return_expired_claims(session=session, now=now)
     row = (
         session.execute(
             select(HandoffRequest)
-            .where(waiting)
+            .where(HandoffRequest.status == Status.NEW.value)
             .order_by(HandoffRequest.priority_rank, HandoffRequest.created_at, HandoffRequest.id)
             .limit(1)
             .with_for_update(skip_locked=True)
@@ -403,17 +401,6 @@ def claim_next(
     )
     if row is None:
         return None
-    previous = row.status
-    if previous == Status.CLAIMED.value:
-        add_history(
-            session=session,
-            request=row,
-            actor="system",
-            action="lease_expired",
-            staff_id=row.claimed_by,
-            from_status=previous,
-            to_status=Status.NEW.value,
-        )
     row.status = Status.CLAIMED.value
     row.claimed_by = staff_id
     row.lease_until = now + lease
