@@ -13,7 +13,7 @@ from babel.dates import format_date
 from bot.core import keywords, phrases
 from bot.core.content import PROTECTIVE_TOPICS, TOPICS, Answer, ContentLibrary
 from bot.core.conversation import ConversationStore, PersonState
-from bot.core.danger import PROTECTIVE_INTENTS, protective_topic
+from bot.core.danger import PROTECTIVE_INTENTS, danger_of
 from bot.core.effects import (
     CancelRequest,
     CreateRequest,
@@ -272,7 +272,7 @@ class Assistant:
         if keywords.is_in(keywords.CANCEL_REQUEST, text) and person.request is not None:
             return turn([*lead, self._withdraw_question(ctx)])
 
-        danger = protective_topic(parse)
+        danger = danger_of(parse, text)
         if danger is not None and intake.is_active(person) and _short_answer(text, parse, danger):
             danger = None  # "2", "si", "Ana": an answer to the flow's question, not a cry
         if danger is not None:
@@ -603,7 +603,7 @@ class Assistant:
         if keywords.asks_to_erase(incoming.text):
             return [self._erase_question(ctx)]
         ctx.effects.append(RelayToCaseworker(incoming.text[:MAX_TEXT_CHARS]))
-        danger = protective_topic(parse)
+        danger = danger_of(parse, incoming.text)
         if danger is None:
             return []
         # Danger still comes first: the caseworker sees it at the top of the queue, and

@@ -1,13 +1,16 @@
 """Danger first: which messages reach a protective answer, whatever else they say.
 
-The model's own scores decide; the thresholds were measured on the blind held-out set
-of danger messages (nlu/tests/protective_*.yml) against ordinary questions that share
-their words (nlu/tests/protective_negatives_*.yml); see nlu/reports/protective.md.
+A net of multilingual patterns (`danger_patterns`) sits in front of the model and catches
+clear phrasings of danger, also when the model is unsure or down; then the model's own
+scores decide. The thresholds were chosen on a development set from a third writer
+(nlu/protective/dev_*.yml); the blind set (protective_*.yml) measures the result, in
+nlu/reports/protective.md.
 """
 
 from __future__ import annotations
 
 from bot.core.content import PROTECTIVE_TOPICS
+from bot.core.danger_patterns import danger_by_pattern
 from bot.core.understanding import Parse
 
 # The general emergency answer is a menu topic, and protective too.
@@ -34,3 +37,8 @@ def protective_topic(parse: Parse | None) -> str | None:
     if combined >= COMBINED_THRESHOLD:
         return max(protective, key=lambda item: item[1])[0]
     return None
+
+
+def danger_of(parse: Parse | None, text: str) -> str | None:
+    """The protective answer for a message: the model's, else the patterns', else None."""
+    return protective_topic(parse) or danger_by_pattern(text)

@@ -220,7 +220,7 @@ def tune(parser: IntentParser) -> list[tuple[float, float, float, float]]:
                 worst = min(
                     _rate(
                         sum(
-                            danger.protective_topic(parses[e.text]) is not None
+                            danger.danger_of(parses[e.text], e.text) is not None
                             for e in positives
                             if e.lang == lang
                         ),
@@ -229,7 +229,7 @@ def tune(parser: IntentParser) -> list[tuple[float, float, float, float]]:
                     for lang in LANGUAGES
                 )
                 alarms = _rate(
-                    sum(danger.protective_topic(parses[e.text]) is not None for e in negatives),
+                    sum(danger.danger_of(parses[e.text], e.text) is not None for e in negatives),
                     len(negatives),
                 )
                 results.append((top, combined, worst, alarms))

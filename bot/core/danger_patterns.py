@@ -1,0 +1,1400 @@
+"""Clear danger phrasings, caught by pattern before the intent model, in the five languages.
+
+A safety net in front of the model: a message that plainly says someone is in danger
+("tengo 15 anos y viajo solo", "m pa vle viv anko", "they have my son and want money")
+reaches a protective answer even if the model scores it as something else. The patterns
+are written for high precision: ordinary questions that share their words ("el albergue
+da comida?", "how does asylum protect people who fled gangs", "me muero de risa") must not
+match, so every pattern needs a danger phrasing, not a topic word.
+
+Patterns are matched on folded text (`bot.core.keywords.fold`: lower case, accents
+dropped, punctuation turned into single spaces), so they are written without accents and
+with a single space between words. All languages are tried on every message: people on
+the route mix languages ("tengo hambre, kote m ka manje").
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.keywords import fold
+
+# Only the first characters of a message are read: a danger message is short.
+MAX_CHARS = 1000
+
+# Category names, in the order they win when more than one matches.
+PRIORITY: tuple[str, ...] = (
+    "self_harm",
+    "medical_emergency",
+    "violence",
+    "kidnapping",
+    "threat",
+    "unaccompanied_child",
+    "emergency",
+    "food",
+)
+
+# Small gaps between key words ("me estan [todavia] siguiendo").
+_G1 = r"(?:\S+ )?"
+_G2 = r"(?:\S+ ){0,2}"
+_G3 = r"(?:\S+ ){0,3}"
+_G4 = r"(?:\S+ ){0,4}"
+_G6 = r"(?:\S+ ){0,6}"
+
+# A pattern that starts with NOT_ELSEWHERE does not match a message about asylum or about
+# a return home ("me amenazaron en honduras, puedo pedir asilo?", "if i go back they will
+# kill me"): those are questions for the asylum answer, which the model gives. Only the
+# past and conditional phrasings use it; a danger here and now ("me estan siguiendo")
+# matches whatever else the message says.
+NOT_ELSEWHERE = (
+    r"^(?!.*\b(?:asilo|asilio|asylum|asile|azil|refugiad[oa]s?|refugee|refugie|refijye"
+    r"|comar|acnur|unhcr|hcr|proteccion internacional|international protection"
+    r"|protection internationale|protecao internacional|pwoteksyon entenasyonal"
+    r"|si (?:regreso|vuelvo|me regresan|me deportan|me devuelven|volviera|regresara)"
+    r"|(?:volver|regresar|regreso|vuelvo) a (?:mi pais|mi tierra|honduras|el salvador"
+    r"|guatemala|nicaragua|venezuela|haiti|cuba)|no puedo (?:volver|regresar)"
+    r"|en mi pais|de mi pais|en mi pueblo|back home|if i go back|cant go back|can t go back"
+    r"|cannot go back|to go back|if i return|in my country"
+    r"|my country|si je (?:rentre|retourne)|retourner|rentrer au|au pays|dans mon pays"
+    r"|si m tounen|tounen (?:ayiti|lakay|nan peyi)|nan peyi m|se eu voltar|voltar pr[ao]"
+    r"|no meu pais|do meu pais|meu pais|na venezuela|la na|alla en|pedir proteccion"
+    r"|proteccion del gobierno|protecao|protection from|need protection|necesito proteccion"
+    r"|ocupo proteccion|besoin de protection|pwoteksyon|pwoteje|retounen"
+    r"|kite ayiti|kouri kite|danje ayiti|(?:pedir|pido|ocupo|quiero|preciso de|need)"
+    r" refugio|refugio (?:aqui|aca|no mexico|en mexico)|sueno con|sone que|pesadillas?|dreamed"
+    r"|dream that|nightmares?|reve que|cauchemar|sonhei|pesadelo)\b)"
+)
+# Ages under 18, as digits or words, in the five languages.
+_AGE = (
+    r"(?:1[0-7]|[5-9]|diez|once|doce|trece|catorce|quince|dieciseis|dieci seis|diecisiete"
+    r"|dieci siete|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|dix|onze"
+    r"|douze|treize|quatorze|quinze|seize|dix sept|dis|onz|douz|trez|katoz|kenz|sez|disset"
+    r"|dez|doze|treze|catorze|dezesseis|dezessete)"
+)
+# After a number, the words that make it something other than an age.
+_NOT_AGE_UNIT = (
+    r"(?! (?:hijos?|hijas?|ninos|ninas|nin|cipotes|dias|meses|semanas|horas|minutos|dolares"
+    r"|pesos|personas|hermanos|kids|children|days|weeks|months|hours|minutes|mins|dollars"
+    r"|people|of us|km|miles|kilos|enfants|jours|mois|semaines|heures|minutes|personnes"
+    r"|pitit|timoun|jou|mwa|semen|dola|moun|filhos|filhas|criancas|meses|semanas|dolares"
+    r"|pessoas|reais|de experiencia|de casad[oa]|anos (?:de casad\w+|trabajando|aqui|aca"
+    r"|viviendo|en (?:mexico|este|esta|el pais|usa|tapachula|tijuana)|sin (?:ver|verl\w+)"
+    r"|de (?:vivir|estar|trabajar|experiencia))|years (?:here|in|living|ago))\b)"
+)
+
+# Spanish building blocks.
+_QUIERO = r"(?:quiero|kiero|qiero|qero|quiro|qro)"
+# "me muero de risa", "de hambre", "de sueno": a joke or a need, not a wish to die.
+_NOT_JOKE_ES = (
+    r"(?! de (?:risa|la risa|hambre|sed|frio|calor|sueno|miedo|verguenza|ganas|aburrimiento"
+    r"|envidia|amor|cansancio|nervios|celos|curiosidad)\b)"
+)
+_GANG_ES = (
+    r"(?:maras?|mareros?|pandill\w*|clica|cartel(?:es)?|narcos?|sicarios?|zetas|la 18"
+    r"|la ms|ms 13|ms13|mara salvatrucha|colectivos|bandidos|delincuentes|halcones|mafia"
+    r"|la letra|homies|los de la (?:18|ms|mara|pandilla|clica|letra|calle))"
+)
+# After a verb ("viajo solo", "vine solo pa llegar con mi tia"), "solo" is "alone" unless
+# what follows makes it "only" ("estoy solo preguntando").
+_ALONE_ES = (
+    r"(?:solo\b(?! (?:quiero|queremos|puedo|podemos|necesito|ocupo|tengo|busco|pregunto|una"
+    r"|un|unos|unas|por|q|que|le|te|nos|les|lo|la|estoy|es|hay|\w+ando|\w+iendo)\b)|(?:sola"
+    r"|solos|solas|solit[oa]s?)\b)(?! con\b)"
+)
+# Right after a noun ("un nino solo en la central"), "solo" is "alone" only before a place or
+# an end; "los ninos solo comen una vez" is "only".
+_ALONE_ADJ_ES = (
+    r"(?:solo(?=$| (?:en|aqui|aca|alla|sin|y|pidiendo|llorando|desde|hacia|rumbo|al|no|tiene"
+    r"|esta|anda|dice|de (?:honduras|guatemala|el salvador|nicaragua|venezuela|haiti))\b)|sola"
+    r"|solos|solas|solit[oa]s?)\b(?! con (?:mis|mi|su|sus|\d|dos|tres)\b)"
+)
+# "solo" is also "only" ("tengo 15, solo quiero estudiar").
+_SOLO_NOT_ONLY = (
+    r"(?! (?:quiero|queremos|quiere|quieren|puedo|pueden|puede|podemos|tengo|tiene|tienen"
+    r"|tenemos|necesito|necesita|ocupo|ocupa|es|son|hay|para|pa|un|una|unos|unas|si|porque"
+    r"|xq|pq|por|falta|me|te|le|les|nos|que|q|dos|tres|lo|hace|hacen|dan|da|piden|pide"
+    r"|sirve|saber|pregunto|quisiera|se|estudio|trabajo|con)\b)"
+)
+_CHILD_ES = (
+    r"(?:nino|nina|ninos|ninas|ninito|ninita|cipot[ea]s?|cipotill\w+|chamac[oa]s?|bich[oa]s?"
+    r"|menor|menores|hermanit[oa]s?|muchachit[oa]s?|chiquit[oa]s?|patoj[oa]s?|adolescentes?"
+    r"|chavit[oa]s?|morrit[oa]s?|escuincl\w+|huerquit[oa]s?)"
+)
+_RELATIVE_ES = r"(?:hij[oa]|sobrin[oa]|prim[oa]|herman[oa]|niet[oa]|hijastr[oa])"
+_FIRST_AGE_ES = (
+    rf"(?:\b(?:tengo|tenga|cumpli|yo) (?:apenas |solo )?{_AGE}\b{_NOT_AGE_UNIT}"
+    rf"|\bsoy (?:un |una )?(?:menor|nino|nina|cipot[ea]|chamac[oa]|adolescente|bich[oa]"
+    rf"|patoj[oa]|chavit[oa]|morrit[oa]|muchachit[oa]|chiquill[oa])\b|\bcon {_AGE} anos\b)"
+)
+_FIRST_ALONE_ES = (
+    rf"(?:\b(?:ando|viajo|vengo|voy|estoy|me quede|quede|vine|me vine|segui|sigo|cruce|llegue"
+    rf"|duermo|vivo|sali|andamos|viajamos|estamos|venimos|pase) (?:\S+ )?{_ALONE_ES}"
+    r"|\bsin (?:mis |mi |ningun |ninguna |un |una |los )?(?:papas|padres|papa|mama|mami|papi"
+    r"|familia|familiares|adultos?|nadie|acompanante)\b"
+    r"|\bme (?:separe|separaron|perdi|abandonaron|quede sol[oa]|escape)\b|\bme (?:dejo|dejaron"
+    r"|abandono) (?:sol[oa]|solit[oa]|aqui|tirad[oa]|abandonad[oa]|en)\b"
+    r"|\bnos separaron\b|\bperdi a (?:mi|mis)\b|\bno tengo (?:a nadie|familia|papas|padres)\b"
+    r"|\bnadie me (?:cuida|acompana)"
+    r"|\bno se (?:donde|nada de) (?:estan |esta )?(?:mis |mi )?(?:papas|padres|mama|papa"
+    r"|familia)\b|\bmis? (?:papas|padres|mama|papa|familia) (?:se quedaron|se quedo|(?:estan|esta)"
+    r" en (?:usa|estados unidos|eeuu|el norte|honduras|guatemala|el salvador|nicaragua"
+    r"|venezuela|haiti|otro)|murio|se murio|se fue|se fueron|me dej\w+)\b|\bse llevo a mi (?:mama"
+    r"|papa)\b"
+    r"|\b(?:hui|me fui) de (?:mi )?casa\b|\bsolo$)"
+)
+_THIRD_ALONE_ES = (
+    rf"(?:\b(?:esta|anda|viaja|viene|va|se quedo|quedo|llego|cruzo|sigue|duerme|iba|andaba"
+    rf"|venia|estan|andan|viajan|vienen|se quedaron|llegaron|cruzaron|viajando|andando"
+    rf"|durmiendo|caminando|pidiendo|llorando) (?:\S+ ){{0,2}}{_ALONE_ES}"
+    r"|\bsin (?:sus |su |ningun |ninguna |un |una |los )?(?:papas|padres|papa|mama|familia"
+    r"|familiares|adultos?|nadie)\b|\bno tiene (?:papas|padres|familia|a nadie)\b"
+    r"|\b(?:se|lo|la|los|las) (?:separaron|perdio|perdieron|abandonaron|dejaron sol\w+)\b"
+    r"|\bseparaon a\b|\bsepararon a\b|\bperdid[oa]s?\b|\bnadie (?:lo|la|los|las) cuida"
+    r"|\bsu (?:familia|mama|papa) (?:la |lo )?(?:dejo|abandono|se quedo atras|se fue)\b)"
+)
+_THIRD_AGE_ES = (
+    rf"(?:\b(?:{_RELATIVE_ES}|{_CHILD_ES}) (?:de |tiene |con )(?:unos |como |apenas )?{_AGE}\b"
+    rf"{_NOT_AGE_UNIT}"
+    rf"|\b(?:el|ella) tiene {_AGE}\b{_NOT_AGE_UNIT})"
+)
+# 3rd-person child noun, then "solo" within a few words that are not 1st person.
+_NOT_FIRST_ES = r"(?:(?!y\b|estoy\b|ando\b|viajo\b|vengo\b|voy\b|yo\b|me\b|pero\b|con\b)\S+ )"
+
+# English building blocks.
+_PERSON_EN = (
+    r"(?:he|she|hes|shes|he s|she s|him|her|someone|somebody|my (?:friend|son|daughter|baby"
+    r"|wife|husband|mom|mother|dad|father|brother|sister|kid|child|boy|girl|cousin|uncle|aunt"
+    r"|partner|grandma|grandpa|little \S+)|the (?:baby|kid|child|man|woman|boy|girl|lady|guy)"
+    r"|a (?:man|woman|guy|lady|kid|child|baby|person))"
+)
+_GANG_EN = r"(?:gangs?|cartels?|mara|maras|narcos|ms 13|ms13|18th street|mareros|pandilla)"
+_ALONE_EN = (
+    r"(?:alone\b(?! with (?:my|her|his|\d|two|three|four|kids|children|the kids|a baby))"
+    r"|by (?:myself|himself|herself|themselves)|on (?:my|his|her|their) own|solo\b)"
+)
+_FIRST_AGE_EN = (
+    rf"(?:\b(?:i m|im|i am|iam|am|just turned|i turned) (?:only |just )?{_AGE}\b{_NOT_AGE_UNIT}"
+    rf"|\bi m a (?:minor|kid|child|teen|teenager)|\bim a (?:minor|kid|child|teen|teenager)"
+    rf"|\bi am a (?:minor|kid|child|teen|teenager)|\b(?:i m|im|i am) underage"
+    rf"|\bim a (?:girl|boy) of {_AGE}|\bi am {_AGE} (?:years|yrs) old|\bsoy menor\b)"
+)
+_FIRST_ALONE_EN = (
+    rf"(?:{_ALONE_EN}|\bno parents\b|\bwithout (?:my )?(?:parents|family|mom|dad|mother"
+    r"|father|an adult|adults|anyone)\b|\bno family\b|\bhave (?:nobody|no one)\b"
+    r"|\b(?:dont|don t|do not) have anyone\b|\b(?:nobody|no one) here\b|\bseparated (?:me|us)\b"
+    r"|\blost my (?:parents"
+    r"|family|mom|dad|mother|father)\b|\b(?:got|were|was|get) separated\b|\bseparated from\b"
+    r"|\bleft me\b|\bran away\b|\bmy (?:parents|mom|dad|mother|father|family) (?:stayed|died|left"
+    r"|(?:are|is) (?:in|back in) (?:the us|the usa|usa|the states|honduras|guatemala|el salvador"
+    r"|nicaragua|venezuela|haiti|another))\b)"
+)
+_CHILD_EN = (
+    r"(?:kid|kids|child|children|boy|girl|minor|minors|teen|teenager|little (?:boy|girl"
+    r"|brother|sister|sisters|brothers|one|ones)|toddler|youngster)"
+)
+_RELATIVE_EN = r"(?:son|daughter|nephew|niece|cousin|brother|sister|grandson|granddaughter)"
+_THIRD_ALONE_EN = (
+    rf"(?:{_ALONE_EN}|\bwithout (?:his|her|their|any) (?:parents|family|mom|dad|adults?)"
+    r"|\bwith no (?:parents|adults?|family)|\bno (?:parents|adults?)\b|\b(?:is|are|got|s) lost\b"
+    r"|\blost and\b|\bseparated\b"
+    r"|\bleft (?:him|her|them) behind\b|\babandoned\b|\bcrying for (?:his|her) (?:mom|mother"
+    r"|dad)\b|\bnobody (?:looks after|takes care of|protects)\b)"
+)
+_NOT_FIRST_EN = r"(?:(?!and\b|i\b|im\b|me\b|we\b|my\b|with\b)\S+ )"
+
+# French building blocks.
+_ALONE_FR = (
+    r"(?:seule?s?\b(?! avec (?:mes|mon|ma|\d|deux|trois|les enfants|mon bebe))|tout(?:e)? seule?)"
+)
+_FIRST_AGE_FR = (
+    rf"(?:\b(?:j ai|jai|j|g) {_AGE} ans\b|\bje suis (?:un |une )?(?:mineure?|enfant|ado"
+    rf"|adolescente?|gamine?)\b|\bchui (?:mineure?|ado)\b|\bje suis (?:une fille|un garcon)"
+    rf" de {_AGE} ans)"
+)
+_FIRST_ALONE_FR = (
+    rf"(?:{_ALONE_FR}|\bsans (?:mes |mon |ma |aucun |de |d )?(?:parents|famille|mere|pere"
+    r"|maman|papa|adulte)\b|\b(?:ai|a) perdu (?:mes|ma|mon) (?:parents|famille|mere|pere)\b"
+    r"|\bsepare\w*|\b(?:m a|m ont) (?:laisse\w*|abandonne\w*)\b|\bj ai personne\b"
+    r"|\b(?:j ai )?pas de (?:famille|parents) ici\b"
+    r"|\bpersonne ici\b|\bmes parents (?:sont (?:aux usa|aux etats unis|en haiti|au|restes|partis"
+    r"|morts)|m ont)\b|\bfugue\b|\bmorte? en route\b)"
+)
+_CHILD_FR = (
+    r"(?:enfants?|gamine?s?|garcons?|petite? (?:garcon|fille|frere|soeur)s?|petites soeurs"
+    r"|ado|ados|adolescente?s?|mineure?s?|fillette)"
+)
+_RELATIVE_FR = r"(?:neveu|niece|cousine?|fils|fille|frere|soeur|petit fils|petite fille)"
+_THIRD_ALONE_FR = (
+    rf"(?:{_ALONE_FR}|\bsans (?:ses |son |sa |aucun |d )?(?:parents|famille|mere|pere|adulte)"
+    r"|\bperdue?s?\b|\babandonne\w*|\bsepare\w*|\bpersonne ne s occupe\b|\bpleure pour sa\b)"
+)
+
+# Haitian Creole building blocks ("m" and "mwen" are "I", "pa" is "not").
+_ALONE_HT = (
+    r"(?:pou ?kont (?:mwen|m|li|l|yo|nou)\b|poukont\b|\b(?:m|mwen|li|l) sel\b(?! (?:pitit|fwa"
+    r"|moun|ki|grenn)\b))"
+)
+_FIRST_AGE_HT = (
+    rf"(?:\b(?:m|mwen|mw|mwen menm) gen {_AGE}(?: an| lane)?\b{_NOT_AGE_UNIT}"
+    r"|\b(?:m|mwen) (?:se )?(?:yon )?(?:mine|minè|timoun|adolesan|tifi|ti fi|ti gason|jenn)\b"
+    r"|\bsoy menor\b)"
+)
+_FIRST_ALONE_HT = (
+    rf"(?:{_ALONE_HT}|\bsan (?:paran|papa|manman|fanmi|granmoun|pesonn)\b|\bpedi (?:paran"
+    r"|fanmi|manman|papa)\b|\bsepare\b|\bkite m\b|\bpa gen (?:pesonn|okenn fanmi|paran|fanmi"
+    r"|granmoun)\b|\bm sove\b|\bparan (?:m|mwen) (?:rete|ozetazini|nan (?:ozetazini|ayiti|peyi"
+    r"|lot)|ale)\b|\bfanmi m ale\b"
+    r"|\bmouri sou wout\b)"
+)
+_CHILD_HT = (
+    r"(?:timoun|ti gason|tigason|tifi|ti fi|jenn|adolesan|mine|minè|ti fre|ti se|ti bebe"
+    r"|ti moun)"
+)
+_RELATIVE_HT = r"(?:pitit (?:fi|gason)|pitit|neve|nyes|kouzen|kouzin|fre|se)"
+_THIRD_ALONE_HT = (
+    rf"(?:{_ALONE_HT}|\bsan (?:paran|papa|manman|fanmi|granmoun|akonpayman)\b|\bpa gen (?:paran"
+    r"|manman|papa|granmoun|fanmi)\b|\bpedi (?:paran|fanmi|manman|papa)\b|\ban pedi\b"
+    r"|\bki pedi\b|\bsepare\b|\babandone\b|\bpesonn pa okipe\b)"
+)
+
+# Portuguese building blocks.
+_ALONE_PT = r"(?:sozinh[oa]s?\b(?! com (?:meus|minha|meu|\d|dois|tres|as criancas|os filhos)))"
+_FIRST_AGE_PT = (
+    rf"(?:\btenho (?:so |apenas )?{_AGE}\b{_NOT_AGE_UNIT}|\bsou (?:um |uma )?(?:menor|crianca"
+    r"|adolescente)\b|\bsoy menor\b)"
+)
+_FIRST_ALONE_PT = (
+    rf"(?:{_ALONE_PT}|\bsem (?:meus |os |minha |meu |nenhum )?(?:pais|familia|mae|pai"
+    r"|ninguem|adulto|acompanhante)\b|\bperdi (?:meus pais|minha familia|minha mae|meu pai)\b"
+    r"|\bme separ\w+|\bseparad[oa]s\b|\bnao tenho (?:ninguem|familia)\b|\bme largou\b"
+    r"|\bfugi de casa\b"
+    r"|\bmeus pais (?:ficaram|(?:tao|estao) (?:nos eua|nos estados unidos|no haiti|na venezuela"
+    r"|no brasil|em outro))\b|\bmorreu no caminho\b)"
+)
+_CHILD_PT = (
+    r"(?:crianca|criancas|menino|menina|meninos|meninas|menininh[oa]s?|adolescentes?|menor"
+    r"|menores|irmazinh[ao]s?|irmaozinho)"
+)
+_RELATIVE_PT = r"(?:filh[oa]|sobrinh[oa]|prim[oa]|irma|irmao|net[oa])"
+_THIRD_ALONE_PT = (
+    rf"(?:{_ALONE_PT}|\bsem (?:os |seus |sua |seu )?(?:pais|familia|mae|pai|ninguem|adulto)\b"
+    r"|\bperdid[oa]\b|\blargou\b|\bseparad[oa]s?\b)"
+)
+
+
+PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
+    "self_harm": {
+        "es": (
+            r"\bno (?:quiero|kiero|qiero|quiro) (?:seguir )?vivir\b"
+            r"(?! (?:en|aqui|aca|alla|con|cerca|asi en|de)\b)",
+            r"\bno quiero vivir mas\b|\bno quiero seguir viviendo\b",
+            r"\bya no quiero seguir (?:asi|viviendo|en este mundo)\b|\bya no quiero seguir$"
+            r"|\bya no quiero seguir no tiene caso\b",
+            rf"\b(?:me )?{_QUIERO} morir(?:me)?\b{_NOT_JOKE_ES}|\bme {_QUIERO} matar\b"
+            rf"|\b{_QUIERO} matarme\b|\bse (?:quiere|kiere) (?:morir|matar)\b"
+            r"|\bse va a (?:matar|suicidar|quitar la vida)\b",
+            r"\b(?:quisiera|quiero|quisiera|desearia) estar muert[oa]\b|\bojala (?:estuviera"
+            r" muert[oa]|me muriera)\b|\bno quiero (?:volver a )?despertar(?:me)?(?:$| (?:manana"
+            r"|nunca|mas|otra vez))",
+            r"\b(?:me voy a|voy a|me vo a) matar\b(?! a\b)|\bganas de (?:morir(?:me)?|matarme)\b",
+            rf"\bmejor (?:me muero|me mato|muert[oa]|morir(?:me)?|matarme|se muere|se mata|se"
+            rf" muera)\b{_NOT_JOKE_ES}|\b(?:pensando|pienso|pensar|pense) en (?:matarme|suicidarme"
+            r"|quitarme la vida|morirme|tirarme)\b",
+            r"\bsuicid(?:io|arme|arse|arte|a|o|ar|ando)\b|\bpensamientos suicidas\b",
+            r"\b(?:quitarme|quitarse|quitarte|quito|quite|quitar) (?:la|mi) vida\b",
+            r"\b(?:acabar|terminar) con (?:todo|mi vida|mi existencia)\b"
+            r"(?! (?:el|la|los|las|lo|eso|mi tramite)\b)",
+            r"\bno (?:le )?(?:veo|encuentro|tiene|hay) (?:ningun )?(?:sentido|caso) (?:a "
+            r"|de )?(?:la vida"
+            r"|seguir|vivir|mi vida)\b|\b(?:la vida|vivir|mi vida) (?:ya )?no tiene (?:sentido"
+            r"|caso)\b",
+            r"\bno tengo (?:por que|pq|xq|porque|razon(?:es)? (?:pa|para|de)|motivos? (?:pa|para)"
+            r"|ganas de) vivir\b",
+            r"\b(?:cansad[oa]|me canse|harto|harta) de (?:vivir|la vida)\b",
+            r"\bquiero que (?:ya )?(?:se acabe|todo se acabe|se termine)(?: todo)?$",
+            r"\b(?:quiero|kiero) desaparecer(?: (?:para|pa) siempre)?$"
+            r"|\bdesaparecer (?:para|pa) siempre\b",
+            r"\bno existiera\b|\bdejar de existir\b|\bno haber nacido\b",
+            r"\b(?:tirarme|aventarme|lanzarme|me (?:voy a|quiero|kiero|vo a) (?:tirar|aventar"
+            r"|lanzar)) (?:del?|desde el|de la|al|a la) (?:puente|edificio|techo|azotea|barranco"
+            r"|rio|tren|vias)\b(?! (?:pa|para|a) (?:cruzar|pasar|nadar|subir)| nadando)",
+            r"\b(?:tirarme|aventarme|echarme) (?:debajo del|bajo el|abajo del|frente al) tren\b",
+            r"\bcortarme las venas\b|\bcort\w* (?:las )?venas\b|\bme corto (?:los brazos|las"
+            r" piernas|la piel|las munecas|pa no|para no)\b|\bme estoy cortando\b"
+            r"|\bme (?:vuelvo|volvi) a cortar\b",
+            r"\bme (?:lastimo|hago dano|corto|golpeo) a proposito\b|\b(?:quiero|ganas de)"
+            r" (?:hacerme dano|lastimarme|cortarme)\b",
+            r"\btodas las pastillas\b|\bme las voy a tomar todas\b|\b(?:tomarme|tragarme)"
+            r" (?:un )?(?:monton|bote|frasco|caja) de pastillas\b",
+            r"\bdormir(?:me)? y no despertar\b|\b(?:pa|para) no despertar(?:me)?\b"
+            r"|\bno despertar(?:me)? nunca\b",
+            r"\bmejor sin mi\b|\bnadie me (?:va a |iba a )?extran\w+",
+            r"\b(?:pa|para) que (?:sigo vivo|sigo viviendo|seguir viviendo|vivir|vivo)\b"
+            r"(?! (?:en|aqui|aca|alla|con|cerca)\b)"
+            r"|\bpa que sigo si\b",
+            r"\b(?:ya no puedo|no puedo|no aguanto) (?:mas )?con (?:esta|mi|la) vida\b"
+            r"|\bno aguanto (?:mas )?esta vida\b",
+            r"\bahorcarme\b|\bcolgarme\b|\bsoga lista\b|\bsoga (?:pa|para) colgarme\b"
+            r"|\btengo una soga\b",
+            r"\b(?:no quiero estar|irme) (?:en|de) este mundo\b",
+        ),
+        "en": (
+            r"\bi (?:dont|do not|don t|dnt|no longer) (?:want|wanna|wish) (?:to )?(?:live|be alive"
+            r"|exist)\b(?! (?:in|here|there|with|near|at|on|like that|next|under)\b)",
+            r"\b(?:want|wanna|wants|going|gonna|plan|planning) (?:to )?die\b(?! (?:laughing|of"
+            r" laughter|in my country|my hair|her hair|his hair|it))|\bjust want to die\b",
+            r"\bkill(?:ing)? (?:my ?self|himself|herself|themselves)\b|\bsuicid\w+",
+            r"\b(?:end|ending) (?:it all|my life|my own life|it tonight|it today|it now)\b"
+            r"|\bend it all\b|\btake (?:my|his|her) (?:own )?life\b",
+            r"\bbetter (?:off )?dead\b|\bbetter if i (?:was|were) dead\b|\bbetter off without me\b"
+            r"|\bbetter without me\b|\bbe better off dead\b",
+            r"\b(?:no|whats the|what is the|what s the|see the|see any|see a) point (?:in |of )?"
+            r"(?:living|going on"
+            r"|being alive)\b|\bnothing (?:left )?to live for\b|\bno reason to live\b",
+            r"\b(?:cant|cannot|can t) go on(?: like this| anymore)?$|\bcant go on like this\b"
+            r"|\bcan t go on like this\b|\bcant do this life\b|\bcan t do this life\b",
+            r"\btired of (?:living|life|being alive)\b|\bdone with (?:life|living)\b",
+            r"\blife (?:has no|has lost its|doesnt have|does not have) (?:meaning|sense|point)\b"
+            r"|\blife (?:is not|isnt|is no longer) worth living\b",
+            r"\bwish i (?:didnt|did not|never) exist(?:ed)?\b|\bwish i (?:was|were) (?:dead|never"
+            r" born)\b|\bwish i was never born\b",
+            r"\b(?:sleep|go to sleep) and (?:never|not) wake up\b|\bso i (?:dont|don t|wont"
+            r"|won t|never) wake up\b|\bnever wake up again\b",
+            r"\b(?:all|a bottle of|a bunch of) (?:the |my |these |those )?pills\b"
+            r"|\btake them all\b|\boverdose on\b",
+            r"\b(?:jump|jumping|throw myself|throwing myself) (?:off|from) (?:the |a )?(?:bridge"
+            r"|building|roof|cliff)\b|\bthrow(?:ing)? myself (?:under|in front of|into|in)"
+            r" (?:the |a )?(?:train|river|truck|bridge)\b|\bjump(?:ing)? in(?:to)? the river\b"
+            r"(?! (?:to|and) (?:cross|swim))",
+            r"\bcut(?:ting)? (?:my )?(?:wrists|veins)\b|\bcut myself (?:to|so|on purpose|again"
+            r"|every)\b|\b(?:started|keep|been|stop) cutting\b|\bcutting (?:again|myself)\b",
+            r"\bhurt(?:ing)? myself (?:on purpose|deliberately)\b|\b(?:want|wanna|thinking"
+            r" (?:of|about)) (?:to )?hurt(?:ing)? myself\b",
+            r"\brope (?:ready|to hang)\b|\bhave a rope\b|\bhang myself\b",
+            r"\bno one (?:would|will|is gonna|gonna) (?:miss|care about) me\b|\bnobody (?:would"
+            r"|will) miss me\b",
+            r"\bwant (?:it|everything) to end\b|\bwant it all to end\b",
+            r"\bdisappear forever\b|\b(?:want|wanna|wish i could) (?:to )?disappear(?:$"
+            r"| and never)|\b(?:dont|don t|do not) want to be (?:in|on) this (?:world"
+            r"|earth)\b",
+        ),
+        "fr": (
+            r"\b(?:je |j )?(?:ne )?(?:veux|veu|ve|veut) (?:plus|pas) vivre\b"
+            r"(?! (?:ici|la|a|au|en|dans|avec)\b)|\bjveux plus vivre\b",
+            r"\b(?:veux|veut|voudrais|jveux|envie de) mourir\b(?! de (?:rire|faim|froid|chaud|envie"
+            r"|honte|ennui)\b)|\b(?:plus|pas) envie de vivre\b",
+            r"\b(?:je vais|jvais|je veux|jveux|envie de|pense a|penser a|mieux vaut|vaut mieux)"
+            r" me tuer\b|\b(?:veut|veux|va) se tuer\b|\bsuicid\w+",
+            r"\bmettre fin a (?:mes jours|ma vie|sa vie|ses jours)\b|\ben finir(?:$| (?:ce soir"
+            r"|aujourd hui|maintenant|avec (?:la vie|tout|ma vie|moi))\b)",
+            r"\b(?:peux|peut|pe) plus continuer\b(?! (?:a marcher|le voyage|vers|jusqu|a pied"
+            r"|sans|la route)\b)|\bj en peux plus de (?:cette|la) vie\b",
+            r"\b(?:ca sert a rien|a quoi bon|a quoi ca sert) (?:de )?vivre\b|\bplus de raison de"
+            r" vivre\b|\bpas de raison de vivre\b",
+            r"\bmieux si j etais mort\w*\b|\bplutot mourir\b|\bvaut mieux qu (?:il|elle|je)"
+            r" meure\b",
+            r"\b(?:ne pas|ne plus|pas|plus) exister\b",
+            r"\bsauter (?:du|d un|de la) (?:pont|immeuble|toit)\b|\bme jeter (?:sous|dans|du|d un"
+            r"|devant) (?:le |la |l )?(?:train|riviere|fleuve|pont)\b",
+            r"\bme (?:coupe|couper|scarifie\w*|scarifier) (?:pour|les veines|les bras)\b"
+            r"|\bme scarifier\b|\bcouper les veines\b|\bme couper les veines\b",
+            r"\bfatigue\w* de vivre\b|\bmarre de vivre\b",
+            r"\bpersonne (?:ne )?(?:va|vas) me regretter\b",
+            r"\bjamais me reveiller\b|\bplus (?:jamais )?me reveiller\b|\b(?:pour|et"
+            r"|veux) (?:ne )?pas me reveiller\b",
+            r"\bvais tous les prendre\b|\b(?:prendre|avaler) tous (?:les|mes) (?:cachets"
+            r"|medicaments|comprimes|pilules)\b",
+            r"\bmieux sans moi\b",
+            r"\bj ai une corde\b|\bme pendre\b",
+            r"\bplus etre dans ce monde\b|\bquitter ce monde\b",
+            r"\bme fais du mal expres\b|\b(?:je veux|envie de|pense a) me faire du mal\b",
+            r"\bdisparaitre pour toujours\b|\bla vie (?:n )?a plus (?:de|aucun) sens\b",
+            r"\b(?:veux|veut) (?:juste |seulement |vraiment )mourir\b|\bpense (?:\S+ ){0,3}a me"
+            r" tuer\b|\bfatigue\w* de tout\b.*\bque ca s arrete\b",
+        ),
+        "ht": (
+            r"\bpa (?:vle|ve|vl) viv\b(?! (?:isit|la a|nan|ak|kote|bo|lakay)\b)",
+            r"\bvle mouri\b(?! (?:ri|grangou)\b)",
+            r"\btouye tet (?:mwen|m|li|l)\b|\btouye tet\b(?! (?:nou|yo)\b)",
+            r"\bswisid\w*|\bsuisid\w*",
+            r"\bpito (?:m|mwen|l|li) mouri\b|\bpi bon si (?:m|mwen) te mouri\b"
+            r"|\bt ap pi bon si m te mouri\b",
+            r"\bpa (?:ka|kapab) kontinye$|\bpa (?:ka|kapab) kontinye (?:konsa|ak lavi)\b"
+            r"|\bpa ka anko ak lavi\b",
+            r"\blavi (?:a )?pa (?:vo anyen|gen sans)\b",
+            r"\bpa t egziste\b|\bpa egziste ankò\b|\bpa egziste anko\b",
+            r"\blage ko (?:m|mwen) (?:sou|anba|nan) (?:pon|tren|rivye|larivye|lanme)\b"
+            r"(?! (?:pou|poum) (?:travese|pase|naje))",
+            r"\bkoupe (?:ko|bra|venn|janm|pwaye) (?:mwen|m|li|l)\b",
+            r"\bbouke viv\b|\bbouke ak lavi\b|\bbouke ak tout bagay\b.*\bvle sa fini\b",
+            r"\bp ap regret (?:mwen|m)\b|\bpesonn p ap regret\b",
+            r"\b(?:domi|dòmi) (?:e|epi) pa (?:janm )?leve\b|\bpa janm leve anko\b|\bpou (?:m"
+            r"|mwen) pa"
+            r" (?:janm )?leve\b",
+            r"\b(?:grenn|pilil|medikaman)\b.*\bbwe (?:yo )?tout\b|\bbwe tout (?:grenn|pilil"
+            r"|medikaman)\b",
+            r"\bfini ak (?:tout bagay|lavi (?:m|mwen))\b|\bmete fen (?:nan|ak) lavi\b",
+            r"\bm gen yon kod\b|\bpann tet (?:mwen|m)\b",
+            r"\bpa vle rete sou te sa\b|\bpi byen san mwen\b|\bfe tet (?:mwen|m) mal\b",
+            r"\bdisparet net\b",
+            r"\bpa (?:we|gen) rezon pou (?:m|mwen) viv\b|\b(?:pou ki sa|pou kisa|pa kisa|poukisa)"
+            r" (?:m|mwen) ap viv\b",
+        ),
+        "pt": (
+            r"\bnao quero (?:mais )?viver\b(?! (?:aqui|em|no|na|com|perto|assim em)\b)"
+            r"|\bnao quero viver mais\b|\bnao quero mais (?:estar )?vivendo\b",
+            r"\b(?:quero|queria|vontade de|quer|so quero) morrer\b(?! de\b)",
+            r"\b(?:vou|quero|vontade de|penso em|pensando em|pensei em|melhor) me matar\b"
+            r"|\b(?:quer|vai) se matar\b|\bsuicid\w+",
+            r"\btirar (?:a )?(?:minha|propria|sua) (?:propria )?vida\b|\b(?:dar|por) fim (?:a|na"
+            r"|em)"
+            r" (?:minha )?vida\b",
+            r"\bacabar com (?:tudo|minha vida|a minha vida)\b(?! (?:isso|o|a|os|as)\b)",
+            r"\bnao (?:consigo|aguento) mais (?:continuar|essa vida|viver)\b",
+            r"\b(?:nao tem|sem) sentido (?:viver|a vida)\b|\bvida nao tem (?:mais )?sentido\b",
+            r"\bmelhor se eu (?:tivesse|estivesse) mort\w+|\bmelhor mort[oa]\b|\bera melhor"
+            r" morrer\b",
+            r"\bqueria nao existir\b|\bnao existir mais\b",
+            r"\bpular da ponte\b|\bme jogar (?:na frente do|debaixo do|embaixo do|da|do)"
+            r" (?:trem|ponte|predio)\b|\bme jogar no rio\b(?! (?:pra|para) (?:atravessar"
+            r"|cruzar|passar))",
+            r"\bme cort(?:o|ar|ando|ei) (?:pra|para) nao\b|\bvoltei a me cortar\b"
+            r"|\bcortar os pulsos\b",
+            r"\bcansad[oa] de viver\b|\b(?:sem|nao tenho (?:mais )?)vontade de viver\b",
+            r"\bfalta se eu morrer\b",
+            r"\bnunca mais acordar\b|\b(?:pra|para) nao acordar\b",
+            r"\bvou tomar tudo\b|\btomar todos os remedios\b",
+            r"\bmelhor sem mim\b",
+            r"\b(?:nao tenho|nao vejo|sem) (?:mais )?motivo (?:pra|para) viver\b",
+            r"\btenho uma corda\b|\bme enforcar\b",
+            r"\bnao quero mais estar nesse mundo\b|\bme machuco de proposito\b",
+            r"\bsumir pra sempre\b|\bpra que (?:continuar vivendo|viver)\b",
+            r"\bcansad[oa] de tudo\b.*\bquero que (?:tudo )?acabe\b",
+        ),
+    },
+    "medical_emergency": {
+        "es": (
+            r"\bno (?:respira|respiraba|reacciona)\b|\bno (?:puede|puedo) respirar\b"
+            r"|\bno respira bien\b",
+            r"\binconsciente\b|\bperdio el (?:conocimiento|sentido)\b",
+            r"\b(?:desmay\w+|tirad[oa]|cay\w+|golpe\w*|atropell\w+|herid[oa]) "
+            rf"{_G6}no (?:despierta|responde|reacciona|se mueve|se puede mover|puede moverse"
+            r"|habla)\b",
+            r"\bno despierta\b(?! (?:temprano|a tiempo|pa la escuela|para la escuela))",
+            r"\bsangr(?:ando|a) (?:mucho|muchisimo|bastante|demasiado|un monton)\b"
+            r"|\bno (?:para|deja) de sangrar\b|\bmucha sangre\b|\bdesangr\w+",
+            r"\bvomit\w* sangre\b|\bembarazada\b.*\bsangr\w+|\bsangrando\b.*\bembarazada\b",
+            r"\bdando a luz\b|\b(?:de|en) (?:labor de )?parto\b(?! (?:el|la) \w+ (?:que|pasado))"
+            r"|\btrabajo de parto\b|\bdolores de parto\b|\bcontracciones\b",
+            r"\bse (?:me|le) (?:rompio|reventaron|rompieron) la (?:fuente|bolsa)\b"
+            r"|\brompi (?:la )?fuente\b|\bya (?:viene|va a nacer) el bebe\b|\bel bebe ya viene\b",
+            r"\b(?:ya va a|esta|estan) pariendo\b|\bva a parir (?:aqui|ahorita|ya)\b"
+            r"|\bya (?:va|voy) a parir\b",
+            r"\bconvulsion(?:ando|a)\b|\b(?:le dio|tiene|le dan|esta con|le dio una)"
+            r" (?:una )?convulsi\w+|^convulsiones$|\bespuma (?:por|de|en) la boca\b",
+            rf"\b(?:bebe|nene|nena|nino|nina|hij[oa]|cipot[ea]|bebito|bebita|tierno) {_G4}"
+            r"(?:fiebre|calentura) (?:muy alta|altisima|de (?:39|4[0-2]))\b",
+            r"\b(?:39|4[0-2]) (?:grados )?de (?:fiebre|calentura)\b",
+            r"\b(?:se esta|se estan|esta|estan) muriendo\b(?! de\b)|\bmuriendose\b(?! de\b)",
+            r"\b(?:llamen|llama|llamar|manden|mande|ocupo|necesito|necesitamos|ocupamos|pidan)"
+            rf" {_G1}(?:una )?ambulancia\b|\bambulancia (?:urgente|ya|rapido|por favor|porfa)\b"
+            r"|^ambulancia$|\brapido una ambulancia\b",
+            r"\b(?:se le|se me) (?:ve|sale) el hueso\b|\bhueso (?:de fuera|afuera|expuesto)\b"
+            r"|\bfractura expuesta\b",
+            r"\b(?:tren|carro|camion|trailer) (?:le|me) (?:paso|cayo) (?:por )?encima\b"
+            r"|\b(?:lo|la|me|nos|le) (?:atropell\w+|arroll\w+)\b",
+            r"\bcabeza abierta\b|\babrio la cabeza\b",
+            r"\b(?:herid[oa]|herida) de bala\b|\b(?:le|lo|me) (?:dieron|pegaron) un (?:balazo|tiro"
+            r"|disparo)\b|\b(?:lo|la|me|le) (?:apunalaron|acuchillaron|balacearon|dispararon)\b"
+            r"|\bdieron una punalada\b",
+            r"\b(?:le esta dando|le dio|esta teniendo) un (?:infarto|ataque al corazon"
+            r"|ataque cardiaco|derrame)\b|^infarto$",
+            r"\bsobredosis\b|\benvenen\w+\b|\bse (?:trago|tomo|bebio) (?:\S+ ){0,2}(?:veneno"
+            r"|cloro|raticida|insecticida|gasolina|pesticida)\b",
+            r"\bse (?:trago|atraganto) (?:algo|una|un)\b|\batragant\w+\b",
+            r"\b(?:pico|mordio) (?:\S+ ){0,2}(?:alacran|escorpion|vibora|serpiente|culebra)\b",
+            rf"\bdeshidratad\w+ {_G3}no (?:habla|se mueve|responde|reacciona)\b",
+            r"\b(?:no respira\w*|pecho) (?:\S+ ){0,6}(?:azul|morad[oa])\b"
+            r"|\bse esta poniendo azul\b",
+        ),
+        "en": (
+            r"\b(?:not|isnt|isn t|is not|stopped|cant|can t|cannot|can not|wont|won t) breath"
+            r"(?:ing|e)\b",
+            r"\bunconscious\b",
+            r"\b(?:passed out|fainted|collapsed|fell|hit by|ran over) "
+            rf"{_G6}(?:wont|won t|not|cant|can t|isnt|doesnt|is not) (?:wake|waking|respond"
+            r"|responding|moving|move|breath\w*|talk\w*)\b",
+            rf"\b{_PERSON_EN} (?:is |s )?not responding\b",
+            r"\b(?:wont|won t|will not|doesnt|does not|cant|can t) wake up\b(?! (?:early|on time"
+            r"|for))",
+            r"\bbleed(?:ing|s)? (?:a lot|heavily|badly|so much|too much|everywhere|out)\b"
+            r"|\b(?:wont|won t|doesnt|does not|cant|will not) stop (?:the )?bleeding\b"
+            r"|\b(?:lots|a lot|so much|too much) of blood\b|\b(?:vomiting|throwing up|coughing"
+            r"|puking) (?:up )?blood\b",
+            r"\bpregnant\b.*\bbleeding\b|\bbleeding\b.*\bpregnant\b",
+            r"\bgiving birth\b|\b(?:im|i m|i am|she is|shes|she s|is) (?:\S+ )?in labou?r\b"
+            r"|^in labou?r\b|\bwater(?:s)? (?:just )?broke\b|\bcontractions\b"
+            r"|\babout to give birth\b|\bbaby is coming\b(?! (?:next|in|soon))"
+            r"|\bhaving the baby (?:now|here)\b",
+            r"\bhaving a seizure\b|\bhad a seizure\b|\b(?:hes|shes|he s|she s|is) seizing\b"
+            r"|^seizures?$|\bconvulsing\b"
+            r"|\bconvulsions?$|\bin convulsions\b|\bfoaming at the mouth\b",
+            r"\b(?:baby|kid|child|son|daughter|little (?:boy|girl|one)|infant|newborn|toddler)\b"
+            rf" {_G4}(?:very |really |super )?(?:high fever|fever of (?:1\d\d|39|4[0-2])"
+            r"|(?:10[3-9]|39|4[0-2]) (?:degree )?fever|burning up)\b",
+            r"\bfever\b (?:\S+ ){0,3}(?:wont wake|won t wake|not waking|convuls\w+|seiz\w+)",
+            rf"\b(?:{_PERSON_EN}|im|i m|i am|were|we are) {_G1}dying\b(?! (?:to|of (?:laugh\w*"
+            r"|boredom|hunger|thirst|curiosity)|laughing|for|inside)\b)",
+            r"\b(?:call|need|send|get|want) (?:\S+ )?(?:an )?ambulance\b|\bambulance (?:please"
+            r"|pls|now|quick|hurry|urgent)\b|^ambulance$|\bquick an ambulance\b",
+            r"\b(?:got|been|was|is|were|just got) (?:stabbed|shot)\b|\bgunshot wound\b",
+            r"\bbone (?:is )?sticking out\b|\bsticking out of (?:his|her|my) (?:arm|leg)\b"
+            r"|\bhead (?:is )?(?:split|cracked|busted) open\b",
+            r"\b(?:hit|run over|ran over|struck) by (?:a |the )?(?:car|train|truck|bus)\b"
+            r"|\b(?:train|car|truck|bus) ran over\b",
+            r"\bturning (?:blue|purple)\b",
+            r"\b(?:scorpion|snake) (?:\S+ ){0,2}(?:stung|bit)\b|\b(?:stung|bitten|bit) by a"
+            r" (?:scorpion|snake)\b",
+            r"\bhaving a (?:heart attack|stroke)\b|^heart attack$",
+            r"\boverdos\w+\b|\bpoisoned\b|\bswallowed (?:bleach|poison|chlorine|rat poison)\b"
+            r"|\bswallowed something\b|\bis choking\b",
+            r"\bnot (?:moving|talking)\b (?:\S+ ){0,2}not (?:moving|talking|breathing)\b",
+        ),
+        "fr": (
+            r"\b(?:ne )?respire (?:plus|pas)\b|\barrive pas a respirer\b|\b(?:peut|peux) (?:plus"
+            r"|pas) respirer\b|\brespire mal\b",
+            r"\binconscient\w*\b|\bperdu connaissance\b",
+            r"\b(?:evanoui\w*|tombe\w*|renverse\w*|battu\w*|blesse\w*) "
+            rf"{_G6}(?:bouge plus|peut plus bouger|peut pas bouger|se reveille pas|reveille plus"
+            r"|parle plus|repond pas|repond plus)\b",
+            r"\b(?:bebe|fils|fille|enfant|ami|amie|mere|pere|mari|femme|petit|petite) "
+            r"(?:\S+ ){0,2}(?:ne )?se reveille (?:pas|plus)\b",
+            r"\b(?:ami|amie|fils|fille|bebe|mari|femme|mere|pere|frere|soeur|enfant) (?:ne )?"
+            r"repond plus$",
+            r"\bsaign\w* (?:beaucoup|enormement|trop|abondamment|de la tete|du nez et)\b"
+            r"|\b(?:arrete|s arrete) pas de saigner\b|\bbeaucoup de sang\b|\b(?:vomit|crache)"
+            r" du sang\b|\benceinte\b.*\bsaign\w+",
+            r"\ben train d accoucher\b|\bva accoucher (?:ici|maintenant|a la|au|dans|la)\b"
+            r"|\bje suis en travail\b|\bcontractions\b|\bperdu les eaux\b|\bpoche des eaux\b"
+            r"|\ble bebe arrive\b",
+            r"\bconvulse\w*|\bconvulsions?\b|\bcrise d epilepsie\b|\bmousse a la bouche\b",
+            r"\b(?:bebe|enfant|fils|fille|petit|petite)\b (?:\S+ ){0,3}(?:beaucoup de|forte"
+            r"|tres forte|grosse) fievre\b|\b(?:39|4[0-2]) de fievre\b",
+            r"\ben train de mourir\b|\b(?:il|elle|qui|mari|femme|bebe|fils|fille|ami|amie"
+            r"|enfant) va"
+            r" mourir\b(?! de\b)",
+            r"\b(?:appelez?|appeler|envoyez|besoin d une|une) ambulance\b|\bambulance (?:vite"
+            r"|svp|urgent\w*|maintenant)\b|\bvite (?:une )?ambulance\b",
+            r"\bblesse grave\b|\bgravement blesse\b|\brecu une balle\b|\bcoup de couteau\b"
+            r"|\bpoignarde\w*\b",
+            r"\btete (?:est )?ouverte\b|\bl os (?:de son|sort)\b|\bon voit l os\b",
+            r"\bcrise cardiaque\b|\binfarctus\b",
+            r"\boverdose\b|\bsurdose\b|\bempoisonn\w+\b|\bs etouffe\b|\bavale quelque chose\b",
+            r"\b(?:scorpion|serpent) (?:l a |lui a |a )?(?:pique|mordu)\b",
+            r"\b(?:l a|l ont) (?:renverse|ecrase)\b|\bvoiture l a renverse\b|\broule sur la"
+            r" jambe\b|\blui a roule sur\b",
+            r"\bdevient (?:bleu|violet)\b",
+            r"\bdeshydrate\w* (?:\S+ ){0,3}(?:parle plus|bouge plus)\b",
+        ),
+        "ht": (
+            r"\bpa (?:ka )?respire\b|\brespire (?:mal|dwol)\b",
+            r"\bsan konesans\b|\bendispoze (?:\S+ ){0,3}(?:pa leve|pa reponn|ate|pa bouje)\b",
+            r"\b(?:ate a|ate|endispoze|san konesans) (?:\S+ ){0,3}pa reponn\b",
+            r"\bsenyen anpil\b|\bsan an pa (?:kanpe|sispann)\b|\bpa (?:kanpe|sispann) senyen\b"
+            r"|\banpil san\b|\bvomi san\b|\btet li ap senyen\b|\bansent\b.*\bsenyen\b",
+            r"^(?!.*\bki kote\b).*\bap akouche(?:$| (?:kounye|la a|ate|nan lari|isit|nan albergue"
+            r"|nan tren|ede|tanpri|vit|nou bezwen))|\bpral akouche (?:nan|la|kounye|isit)\b"
+            r"|\bdlo (?:m|li|l|a) kase\b"
+            r"|\btranche chak\b|\bkontraksyon\b|\bbebe a ap vini\b",
+            r"\bap fe kriz\b|\bfe yon kriz\b|\bkonvilsyon\b|\bkonvulsyon\b|\bkim (?:ap )?soti nan"
+            r" bouch\b",
+            r"\b(?:bebe|pitit|timoun|tibebe|ti bebe)\b (?:\S+ ){0,3}(?:gwo lafyev|\d\d lafyev)\b"
+            r"|\b(?:39|4[0-2]) (?:degre )?lafyev\b",
+            r"\b(?:moun|li|l|mari|madanm|pitit|bebe|zanmi|manman|papa|fre|se|m|mwen"
+            r"|timoun) (?:\S+ )?"
+            r"(?:ap|pral) mouri\b(?! (?:grangou|ri|swaf|fret|nan peyi|si)\b)",
+            r"\b(?:rele|bezwen|voye|yon|vit) (?:yon )?anbilans\b|\banbilans (?:vit|kounye|ijan"
+            r"|tanpri)\b|^anbilans$",
+            r"\bpran yon bal\b|\bblese grav\b|\bkout kouto\b|\bkout bal\b",
+            r"\batak ke\b|\b(?:ap|pral) toufe\b|\bvale yon bagay\b|\banpwazonnen\b|\b(?:bwe|vale"
+            r"|manje|pran)"
+            r" (?:\S+ )?pwazon\b|\bovedoz\b",
+            r"\b(?:eskopyon|koulev) (?:\S+ ){0,1}(?:pike|mode)\b",
+            r"\bzo (?:a|li|l) soti\b|\btet li fann\b",
+            r"\b(?:tonbe|frape|bat) (?:\S+ ){0,5}pa (?:ka )?bouje\b|\bpa bouje anko\b",
+            r"\b(?:bebe|pitit|timoun|zanmi|manman|papa|mari|madanm) (?:\S+ ){0,2}pa leve\b",
+            r"\bvin (?:ble|vyolet)\b",
+            r"\bmachin frape l\b|\btren an pase sou\b",
+        ),
+        "pt": (
+            r"\bnao (?:ta |esta )?respira(?:ndo)?\b|\bnao consegue respirar\b|\bnao respira"
+            r" direito\b|\brespirando estranho\b",
+            r"\binconsciente\b|\bdesmaiad[oa] no chao\b",
+            r"\b(?:desmai\w+|caiu|atropel\w+|batid[oa]|ferid[oa]) "
+            rf"{_G6}nao (?:acorda|responde|reage|se mexe|consegue se mexer|fala)\b",
+            r"\b(?:bebe|filh[oa]|crianca|amig[oa]|mae|pai|marido|esposa|mulher)\b "
+            r"(?:\S+ ){0,2}nao acorda\b",
+            r"\bsangr(?:ando|a) muito\b|\bnao para de sangrar\b|\bmuito sangue\b|\bvomitando"
+            r" sangue\b|\bgravida\b.*\bsangr\w+",
+            r"\bdando a luz\b|\btrabalho de parto\b|\bbolsa (?:estourou|rompeu)\b|\bcontrac(?:ao"
+            r"|oes)\b"
+            r"|\bvai parir (?:aqui|agora|ja)\b|\bparindo\b|\bbebe (?:ta |esta )?nascendo\b",
+            r"\bconvuls\w+|\btremendo e babando\b",
+            r"\b(?:bebe|filh[oa]|crianca|menin[oa])\b (?:\S+ ){0,3}febre (?:muito alta|altissima)\b"
+            r"|\b(?:39|4[0-2]) (?:graus )?de febre\b",
+            r"\b(?:alguem|ele|ela|pessoa|homem|mulher|crianca|bebe|filh[oa]|marido|esposa|mae|pai"
+            r"|amig[oa]|cara|moca) (?:ta |esta )?morrendo\b(?! de\b)|\b(?:to|estou) morrendo\b"
+            r"(?! de\b)",
+            r"\b(?:chama|chamem|liga|preciso de|precisamos de|manda|uma) (?:uma )?ambulancia\b"
+            r"|\bambulancia (?:urgente|rapido|ja|agora|pfv|por favor)\b|^ambulancia$",
+            r"\blevou um tiro\b|\besfaque\w+\b|\bbaleado\b|\bfacada\b",
+            r"\b(?:tendo|teve|dando|deu) (?:um )?(?:infarto|ataque cardiaco)\b|^infarto$",
+            r"\bengasgad\w+\b|\bengoliu (?:alguma coisa|veneno|cloro|remedio)\b|\boverdose\b"
+            r"|\benvenenad\w+\b",
+            r"\b(?:escorpiao|cobra) (?:\S+ ){0,1}(?:picou|mordeu)\b",
+            r"\bosso (?:ta |esta )?pra fora\b|\bcabeca (?:dele |dela )?(?:ta |esta )?aberta\b",
+            r"\b(?:ficando|ficou) (?:roxo|azul)\b",
+            r"\bo trem passou por cima\b|\b(?:carro|trem|caminhao) atropelou\b",
+            r"\bnao fala nem se mexe\b",
+        ),
+    },
+    "violence": {
+        "es": (
+            r"\bme (?:pegan|golpea|golpeo|golpean|golpearon|golpeaba|maltrata|patearon|patea"
+            r"|ahorco|ahorca|estrangulo|estrangula|manoseo|manosea|agredieron|agredio|violaron"
+            r"|viola|violo|abusaron|abusa|abuso|abusaba|madrearon|madreo)\b"
+            r"(?! (?:mis|los|sus|nuestros) derechos)",
+            r"\bme pegaron\b(?! (?:un susto|la gripa|la gripe|el covid|piojos|el|la|mis|sus|su"
+            r"|mi)\b"
+            r"|(?: los| las) (?!policias|polis|mareros|pandilleros|de|tipos|guardias|soldados"
+            r"|militares|agentes|migras?|federales|narcos|batos)\w)",
+            r"\b(?:lo|la|los|las|nos|les|le) (?:golpearon|golpeo|golpean|golpea|pegaron|patearon"
+            r"|agredieron|madrearon)\b|\bme pega (?:todos los dias|siempre|cuando|mucho|diario"
+            r"|y)\b|\bacaba\w* de (?:pegar|golpear|violar|agredir)(?:me|nos)?\b",
+            r"\b(?:esposo|marido|pareja|novio|novia|companero|compa|ex|esposa|mujer|papa|padre"
+            r"|padrastro|mama|madre|hombre|tio|suegr[oa]|hermano|senor|patron|jefe|policias?"
+            r"|guardia|migra|coyote|pollero)\b (?:\S+ ){0,2}me (?:pega|pego)\b"
+            r"(?! (?:el|la|los|las|mis|sus|su|mi)\b)",
+            r"\bme (?:estan|esta) (?:pegando|golpeando|violando|maltratando)\b",
+            r"\bgolpe(?:aron|o|an|a|ando) a (?:mi|mis|un|una|nuestro|nuestra)\b",
+            r"\b(?:me|nos|lo|la|le) (?:dio|dieron|dan|pusieron|puso|arrimaron|agarraron a)"
+            r" (?:una |tremenda )?(?:golpiza|paliza|madriza|putiza|verguiza|golpes|chingadazos)\b",
+            r"\babus(?:aron|o|a|an|ando|aba) de (?:mi|mis|nosotr\w+|ella|una|la)\b(?! (?:confianza"
+            r"|paciencia|bondad|necesidad|buena fe))|\babuso"
+            r" sexual\b|\babusaron sexualmente\b|\b(?:intentaron|quiso|quisieron) (?:abusar"
+            r"|violar)\b",
+            r"\b(?:la|lo|nos|las|los) viol(?:aron|o|an|aba|ando)\b|^(?!.*derecho).*\b(?:fui|fue"
+            r"|sido) violad[oa]\b|\bviolaron a (?:mi|una|un)\b|\bviolarme\b|\b(?:una|sufri"
+            r"|victima de|denunciar una?) violacion\b(?! (?:de|a) (?:mis|los|sus|la|el|derechos))"
+            r"|^violacion$",
+            r"\b(?:padrastro|tio|primo|senor|hombre|guardia|policia|patron|jefe|abuelo|vecino"
+            r"|coyote|pollero) (?:\S+ ){0,2}me (?:toca|toco|tocaba|manosea\w*)\b"
+            r"|\bme toco a la fuerza\b|\b(?:toco|tocaron|toca|agarro|beso|hizo"
+            r"|hicieron)\w* (?:\S+ ){0,3}sin mi"
+            r" consentimiento\b|\bme toco sin (?:mi|permiso)\b",
+            r"\bobligar\w* a (?:tener relaciones|tener sexo|acostarme|coger)\b|\b(?:relaciones"
+            r"|sexo) a la fuerza\b",
+            r"\b(?:sufro|vivo|estoy sufriendo|estoy viviendo|sufriendo|sufri|sufre|vive|victima"
+            r" de) (?:de )?violencia\b|^violencia (?:domestica|intrafamiliar|sexual|de genero)$",
+            r"\bme dej\w+ (?:toda |todo )?morad[oa]\b|\bjal\w+ (?:del|de los) (?:pelo|cabello)\b",
+            r"\b(?:esposo|marido|pareja|novio) (?:es|se pone) violento\b",
+        ),
+        "en": (
+            r"\b(?:i was|i got|i ve been|ive been|i have been|was|got|been|being|getting|were)"
+            r" (?:sexually )?(?:raped|beaten|beat up|assaulted|abused|molested|groped|strangled"
+            r"|choked|punched|kicked)\b(?! out)",
+            r"\b(?:he|she|they|husband|boyfriend|partner|wife|girlfriend|ex|man|guy|stepfather"
+            r"|stepdad|father|dad|uncle|cop|cops|police|officer|officers|guard|migra|coyote"
+            r"|landlord|men|guys|gang|members|someone) (?:\S+ ){0,4}(?:hits|beats|beat|beating"
+            r"|hitting|rapes|raped|raping|abuses|abused|abusing|touches|touched|groped|gropes"
+            r"|choked|chokes|strangled|kicked|punched|slapped|pushed|attacked|assaulted|molested"
+            r"|molests) (?:me|us|him|her|my|them|people|a woman)\b(?! (?:at|in) (?:cards|chess"
+            r"|poker"
+            r"|dominos?|soccer|football|the game|a game|games|running|pool|fifa)\b| to it\b)",
+            r"\b(?:he|she|they|husband|boyfriend|partner|wife|ex|cop|police|migra) (?:\S+ )?hit"
+            r" (?:me|us|him|her|my)\b",
+            r"\brap(?:e|ed|ing)\b|\brapist\b",
+            r"\bsexual(?:ly)? (?:abused|assaulted|harassed)\b|^sexual (?:abuse|assault"
+            r"|violence)$|^domestic (?:violence|abuse)$",
+            r"\b(?:suffering|experiencing|victim of|living with|live with|i live|i suffer)"
+            r" (?:\S+ )?(?:domestic |sexual )?(?:violence|abuse)\b",
+            r"\bwithout (?:my |her )?consent\b|\bforced (?:me |us |her )?(?:to )?(?:have sex"
+            r"|sleep with)\b|\bmade me have sex\b",
+            r"\b(?:husband|partner|boyfriend|wife|ex) (?:is|gets) violent\b",
+            r"\bleft marks on my\b|\bpulled my hair\b|\bbeat me up\b"
+            r"|\bgroped (?:me|her|us)\b",
+        ),
+        "fr": (
+            r"\b(?:m a|m ont|nous a|nous ont|l a|l ont) (?:frappe\w*|battue?|tabasse\w*"
+            r"|agresse\w*|violee?|etrangle\w*|touchee?|poussee?|tiree? par les cheveux"
+            r"|donne des coups)\b",
+            r"\b(?:mari|copain|conjoint|compagnon|ex|femme|homme|pere|beau pere|oncle|policier"
+            r"|police|agent|passeur|il|elle|ils|migra|policiers|gang) (?:\S+ ){0,4}(?:me"
+            r"|nous) (?:frappe|frappent|bat"
+            r"|battent|viole|violent|touche|tabasse|tabassent|etrangle|attaquent)\b",
+            r"\b(?:ete|a ete|fut|suis) (?:violee?|battue?|agressee?|abusee?|frappee?|tabassee?)"
+            r"\b",
+            r"\babus\w* (?:de|sur) (?:moi|ma|mon|mes|nous)\b|\babuse de (?:moi|ma|mon|mes)\b",
+            r"\bon m a (?:agresse\w*|frappe\w*|battu\w*|violee?|touchee?|tabasse\w*)\b",
+            r"\b(?:je vis|je subis|vis|subis) (?:des )?violences?\b|^violences?(?: conjugales?"
+            r"| domestiques?| sexuelles?)?$|\babus sexuel\b",
+            r"\bsans mon (?:accord|consentement)\b|\bforcee? a coucher\b|\bobligee? a coucher\b",
+            r"\bessaye de me violer\b|\bcoups de pied\b|\bpar les cheveux\b",
+            r"\b(?:ont|a) (?:battu|frappe|tabasse|viole|agresse) (?:mon|ma|mes|un|une|notre)\b",
+            r"\b(?:mari|copain|conjoint|compagnon|ex) est violent\b",
+            r"\bon est en train de me frapper\b|\bdes voyous nous attaquent\b",
+        ),
+        "ht": (
+            r"\b(?:yo|y|li|l|mari|menaj|mennaj|neg|polis|lapolis|migra|ajan|bope|pase|gang|ex"
+            r"|madanm|met kay) (?:\S+ ){0,4}(?:ap )?(?:bat|kale|vyole|abize|trangle|maltrete|frape"
+            r"|agrese|atake|manyen) (?:m|mwen|nou|li|l|madanm|pitit|zanmi|ti|yon)\b",
+            r"\bvyole\b|\bvyol\b|\bvyolan\b",
+            r"\bvyolans (?:domestik|seksyel|nan fanmi)\b|\bap viv vyolans\b|^vyolans$",
+            r"\babi seksyel\b|\bagrese (?:m|mwen) seksyelman\b",
+            r"\bmanyen (?:m|mwen) san\b|\bfose (?:m|mwen) kouche\b|\bkout pye\b"
+            r"|\brale cheve (?:m|mwen)\b|\bpouse (?:m|mwen) nan eskalye\b",
+            r"\bkale (?:m|mwen)\b|\babize (?:m|mwen|nou|ti|pitit|tifi|madanm|fanm|yon)\b",
+        ),
+        "pt": (
+            r"\bme (?:bate|bateu|bateram|batem|espancaram|espancou|estuprou|estupraram"
+            r"|agrediu|agrediram|chutaram|enforcou|empurrou)\b",
+            r"\b(?:ta|tao|esta|estao|to) (?:me )?batendo\b",
+            r"\bestupr\w+",
+            r"\babus(?:aram|ou|a|ando) d[aeo] (?:mim|minha|meu|minhas|meus|nos|uma|um|ela|ele)\b"
+            r"|\babusad[oa]\b|\babuso sexual\b",
+            r"\b(?:sofro|sofri|sofrendo|vivo) (?:de )?violencia\b",
+            r"\bpassou a mao em mim\b|\b(?:padrasto|tio|primo|homem|cara|chefe|patrao|vizinho"
+            r"|ele) mexe"
+            r" comigo\b|\bme tocou sem\b|\btocou sem eu querer\b",
+            r"\b(?:fui|foi) agredid[oa]\b|\bbater?am (?:em mim|no meu|na minha)\b|\bbateu"
+            r" (?:em mim|no meu|na minha)\b",
+            r"\bpuxou (?:o )?meu cabelo\b|\bobrigaram a transar\b",
+            r"\batacaram (?:a gente|nos)\b|\bme atacaram\b|\b(?:marido|companheiro|namorado|ex)"
+            r" (?:e|eh|ta|esta|fica) violento\b",
+        ),
+    },
+    "kidnapping": {
+        "es": (
+            NOT_ELSEWHERE + r".*(?:\b(?:me|nos|lo|la|los|las|le|les) (?:acaban de |acabaron de )?"
+            r"secuestr(?:aron|o|an|a)\b|\bsecuestr(?:aron|o) a (?:mi|mis|toda|un|una|unos"
+            r"|nuestro|nuestra|nuestros)\b|\bsecuestrad[oa]s?\b|^secuestro\b|\bsecuestro"
+            r" (?:ayuda|auxilio)\b|\b(?:ayuda|auxilio) secuestro\b)",
+            NOT_ELSEWHERE + r".*(?:\b(?:me|nos|lo|la|los|les|le) (?:estan |esta |andan )?"
+            r"(?:extorsion|extorcion)(?:ando|aron|o|an|a)\b|^(?:extorsion|extorcion)\b"
+            r"|\bextorsion (?:de|por) (?:la|el|los|las) (?:pandilla|mara|cartel|policia"
+            r"|mareros)\b)",
+            r"\bcobr\w+ (?:\S+ ){0,2}(?:derecho de )?piso\b|\bcobro de piso\b"
+            r"|\bimpuesto de guerra\b",
+            NOT_ELSEWHERE + rf".*(?:\b(?:cuota|renta|impuesto)\b.*\b{_GANG_ES}\b|\b{_GANG_ES}\b.*"
+            r"\b(?:cuota|renta|impuesto)\b)",
+            NOT_ELSEWHERE + r".*\b(?:cuota|renta|pisto|dinero|plata|lana|feria) (?:\S+ ){0,6}(?:o"
+            r"|si no|sino|o si no) (?:\S+ ){0,3}(?:me|nos|lo|la|los|les|te) (?:matan|mata"
+            r"|van a matar|matamos)\b",
+            r"\bdejarme vivir\b|\b(?:pa|para|por) dejar(?:me|nos) (?:seguir|salir|ir|libres?)\b",
+            r"\b(?:me|nos|lo|la|los|las) tienen? (?:\S+ )?(?:encerrad|secuestrad|amarrad|retenid"
+            r"|privad|cautiv|amenazad)\w*",
+            r"\b(?:me|nos) tienen en (?:una?|la|el|este|esta) (?:cuarto|casa|bodega|galera|cuartito"
+            r"|rancho|trailer|caja)\b|\bme agarraron y me tienen\b",
+            r"\bencerrad[oa]s?\b(?! (?:en (?:el|la) (?:albergue|hotel|estacion)"
+            r"|por (?:la )?(?:lluvia"
+            r"|covid|frio)))|\b(?:nos|me) encerraron\b",
+            r"\bno (?:me|nos) (?:dejan|deja|quieren dejar) (?:salir|irnos|irme|ir|escapar)\b"
+            r"(?! (?:del pais|de mexico|a |al |pa |para ))",
+            r"\b(?:en )?contra de (?:mi|nuestra) voluntad\b|\bcontra (?:mi|nuestra) voluntad\b",
+            r"\bcasa de seguridad\b",
+            r"\b(?:piden|pidiendo|pide|exigen|quieren|cobran) (?:\S+ ){0,2}rescate\b|\brescate"
+            r" (?:por|de) (?:mi|mis)\b",
+            r"\b(?:tienen|tiene|agarraron|levantaron|se llevaron) a (?:mi|mis|toda mi|nuestro"
+            r"|nuestra)\b (?:\S+ ){0,4}(?:piden|pide|quieren|exigen|cobran|si no pago"
+            r"|deposite|mande|matan)\b",
+            r"\b(?:dice|diciendo|dicen|dijo|dijeron) que (?:tiene|tienen) a (?:mi|mis)\b",
+            r"\blevantaron a (?:mi|mis|un|una|unos|nuestro)\b",
+            r"\bse llevaron a (?:mi|mis) \S+ (?:\S+ ){0,3}(?:armad\w+|encapuchad\w+|piden"
+            r"|pidiendo|y no (?:contesta|aparece|sabemos))\b|\b(?:hombres|tipos) armados se"
+            r" llevaron\b",
+            r"\bsi no (?:pago|pagamos|pagas|les pago|le pago|le doy|les doy|depositamos|deposito"
+            r"|mandamos|pagan|paga) (?:\S+ ){0,5}(?:mat\w+|entrega\w*|lastim\w+|desaparec\w+"
+            r"|deport\w+|no (?:lo|la|los) sueltan)\b",
+            r"\b(?:cobr\w+|pid\w+|quieren|exig\w+) (?:\S+ ){0,6}(?:o|sino|si no) (?:\S+ ){0,2}"
+            r"(?:me|nos|lo|la|los|te) (?:matan|mata|van a matar|deporta|deportan|entrega"
+            r"|entregan)\b",
+            r"\bno (?:lo|la|los|las|me|nos) (?:sueltan|suelta|liberan|dejan ir)\b"
+            r" (?:\S+ ){0,3}hasta que\b",
+            r"\b(?:obligaron|obligan|hicieron) a llamar a mi familia\b",
+            r"\bno (?:sueltan|liberan|dejan ir) a (?:mi|mis)\b|\bhasta que (?:paguemos|paguen"
+            r"|mandemos|depositemos)\b",
+            r"^(?=.*\b(?:no|nao) (?:podemos|puedo|pueden|nos dejan|me dejan|consigo|posso|deixam"
+            r"|peut"
+            r"|pouvons) (?:\S+ )?(?:salir|sair|sortir)\b)(?=.*\b(?:casa|cuarto|bodega|galera"
+            r"|quarto|galpao|maison|chambre|entrepot|encerr\w+)\b)",
+            rf"\b{_GANG_ES}\b (?:\S+ ){{0,3}}(?:me|nos) (?:exigen|piden|cobran) (?:\S+ ){{0,2}}"
+            r"(?:dinero|pisto|plata|cuota|renta|lana)\b",
+            r"\b(?:coyote|pollero|pasador|guia) (?:\S+ ){0,2}(?:nos|me) vend\w+",
+            r"\bno (?:podemos|puedo|me dejan|nos dejan) salir de (?:la|una|esta|este) (?:casa"
+            r"|bodega|cuarto)\b",
+        ),
+        "en": (
+            NOT_ELSEWHERE + r".*(?:\b(?:i|we|he|she|they|who) (?:was|were|got|have been|ve been"
+            r"|has been|just got|are|is) (?:kidnapped|abducted)\b|\b(?:im|i m|i am|hes|shes"
+            r"|were|we re) (?:being )?(?:kidnapped|abducted)\b|\b(?:kidnapped|abducted) (?:my|our"
+            r"|me|us|him|her)\b|\b(?:my|our) (?:\S+ ){1,2}(?:was|is|has been|got|were)"
+            r" (?:kidnapped|abducted)\b|^(?:kidnapped|kidnapping)\b(?! (?:movie|victims?)))",
+            r"\bextort(?:ing|ed) (?:me|us|my|our)\b|^extortion\b|\bextortion by\b|\bransom\b",
+            r"\bheld (?:captive|hostage)\b|\bhostage\b|\bagainst (?:my|our|her|his) will\b",
+            r"\b(?:locked|lock) (?:us|me|them) (?:in|up)\b|^locked in\b|\blocked in a (?:house|room"
+            r"|warehouse|truck|trailer)\b|\b(?:im|i m|i am|we are|were|we re|been|got"
+            r"|being) locked (?:in|up)\b",
+            r"\bsafe ?house (?:\S+ ){0,3}(?:cant|can t|wont|not) (?:leave|go|get out)\b",
+            r"\b(?:wont|won t|will not|dont|don t|doesnt|not) let (?:us|me) (?:leave|go|out"
+            r"|get out)\b(?! (?:of )?(?:the country|mexico|to)\b)",
+            r"\b(?:they|he|someone|somebody) (?:\S+ )?(?:have|has|are holding|is holding"
+            r"|ve got|got) (?:my|our) (?:son|daughter|kid|child|husband|wife|brother|sister|mom"
+            r"|mother|dad|father|family|cousin|uncle|aunt|baby|boy|girl)\b(?! s\b)",
+            r"\b(?:saying|says|said) (?:they|he|she) (?:have|has) (?:my|our)\b",
+            r"\b(?:pay|paying|charge|charging|demand|demands|want|wants) (?:\S+ ){0,6}or"
+            r" (?:they|he|we|else|i|you) (?:\S+ ){0,2}(?:kill|hand|deport|turn|take|hurt)\w*\b",
+            r"\bif (?:i|we) (?:dont|don t|do not|cant|can t) pay (?:\S+ ){0,4}(?:kill|hurt|hand"
+            r"|take)\w*\b|\buntil (?:we|i|my family) pays?\b",
+            r"\bprotection money\b|\bwar tax\b|\bpay (?:the |a )?(?:quota|fee) or\b"
+            r"|\bpay the quota\b",
+            rf"\b(?:{_GANG_EN}|they) (?:\S+ ){{0,2}}(?:makes? (?:me|us) pay|demands? (?:money|rent"
+            r"|payment)|charges? (?:me|us))\b",
+            r"\b(?:money|pay|charg\w+) (?:\S+ ){0,4}to (?:let (?:me|us) (?:go|out|leave|keep"
+            r" going|live)|keep going|release)\b",
+            r"\b(?:armed|cartel|gang) (?:\S+ ){0,2}took (?:me|us|my|our)\b|\btook us off the bus\b",
+            r"\b(?:son|daughter|kid|child|husband|wife|brother|sister|mom|mother|dad|father"
+            r"|cousin|uncle|aunt|friend|nephew|niece|he|she|i) (?:was|were|got|been) (?:taken"
+            r"|snatched|grabbed)\b",
+            r"\btied (?:us|me|them) up\b|\bsold (?:us|me) to\b|\bmade me call my family\b",
+            r"\b(?:are|re|is|s) holding (?:me|us)\b|\b(?:they|he) held (?:me|us)\b"
+            r"|\bbeing held\b|\bcaptive\b|\bhave me here\b|\bgrabbed me and\b",
+            r"\bwont release\b|\bwon t release\b|\bcant leave\b.*\b(?:house|room|warehouse)\b"
+            r"|\b(?:house|room|warehouse)\b.*\bcant leave\b",
+        ),
+        "fr": (
+            NOT_ELSEWHERE + r".*(?:\b(?:kidnapp|sequestr)(?:e|ee|es|ees)\b|^kidnapping$"
+            r"|^enlevement$)",
+            r"\b(?:ont|a ete|ete|est|suis|sont) enleve\w*\b(?! (?:mon|mes|ma|le|les)"
+            r" (?:passeport|papiers|documents|telephone|argent|sac)\b)",
+            r"\brancon\b|\b(?:m|me|nous|on nous|on me) (?:fait de l )?extor(?:que|quent|sion)\b"
+            r"|^extorsion$|\bextorsion (?:du|de la|par)\b|\bracket (?:du|de la)\b|^racket\b",
+            r"\benferm(?:e|ee|es|ees|er)\b",
+            r"\b(?:me|nous) retien\w+|\b(?:suis|sommes|est|sont) retenue?s?\b|\bretenue?s? contre\b"
+            r"|\bcontre (?:ma|notre|son) volonte\b",
+            r"\bmaison de securite\b",
+            r"\b(?:peut|peux|pouvons|peuvent) pas (?:sortir|partir)\b(?! (?:du pays|du mexique"
+            r"|sans papiers))",
+            r"\b(?:laisse\w*|laissent) pas (?:partir|sortir)\b",
+            NOT_ELSEWHERE + r".*\b(?:payer|paye|paie|argent|dollars|pesos|veulent|demande)"
+            r" (?:\S+ ){0,5}sinon (?:\S+ ){0,3}"
+            r"(?:tue\w*|prison|donne|livr\w+|meurs)\b",
+            r"\bsi (?:je|on) (?:paye|paie) pas\b|\btant qu on (?:paye|paie) pas\b"
+            r"|\bliberent pas\b",
+            r"\bils ont (?:mon|ma|mes) (?:fils|fille|enfant|enfants|mari|femme|frere|soeur|mere"
+            r"|pere|bebe)\b|\bdit qu il a mon\b|\bdit qu ils ont mon\b",
+            r"\bnous gardent dans (?:un|une) (?:entrepot|maison|chambre|piece|camion)\b"
+            r"|\bon est attaches\b"
+            r"|\b(?:nous a|nous ont|avons ete|on a ete) vendus\b|\bforce a appeler\b",
+            r"\bpaye ou (?:\S+ ){0,3}(?:donne|livre|tue)\b|\b(?:argent|payer) pour (?:nous|me)"
+            r" laisser sortir\b|\b(?:ont|a) pris (?:ma|mon|mes) (?:\S+ )?(?:devant moi|de force)\b",
+            NOT_ELSEWHERE + r".*(?:\bpayer la protection\b|\b(?:demande|payer|paye) la renta\b"
+            r"|\bfait payer chaque\b)",
+        ),
+        "ht": (
+            NOT_ELSEWHERE + r".*(?:\b(?:yo|y ap|li|l|m|mwen|nou) (?:\S+ )?kidnape\b|\bkidnape"
+            r" (?:m|mwen|nou|fre|se|pitit|manman|papa|tonton|matant|mari|madanm|kouzen|kouzin|ti"
+            r"|tout)\b|^kidnap(?:in|ing|ping)$|\bsekestre\b)",
+            r"\branson\b|\bekstosyon\b|\brakèt\b|\braket\b",
+            r"\b(?:yo|pase|chofe|pase a|chofe a) (?:\S+ ){0,2}femen (?:nou|m|mwen)\b|\bnou femen"
+            r" (?:nan|depi)\b|\bsa fe \S+ jou nou femen\b",
+            r"^(?=.*\bpa ka soti\b)(?=.*\b(?:kay|chanm|depo|kenbe|femen)\b)|\bpa kite (?:nou|n|m"
+            r"|mwen) (?:soti|ale|desann)\b",
+            r"\bkenbe (?:m|nou|mwen) nan (?:yon )?(?:kay|depo|chanm)\b|\bfose (?:m|mwen|nou)"
+            r" rete\b",
+            NOT_ELSEWHERE + r".*(?:\b(?:peye|bay kob|ban yo kob|kob|lajan"
+            r"|dola) (?:\S+ ){0,5}sinon (?:\S+ ){0,3}"
+            r"(?:touye|prizon|mouri)\b|\bsi (?:m|nou|mwen) pa peye\b)",
+            r"\b(?:yo|li|l) (?:di (?:yo|l|li) )?gen (?:pitit(?: gason| fi)?|mari|madanm|fre|se"
+            r"|manman|papa|tifi|ti gason) (?:m|mwen|nou)\b",
+            r"\bpran (?:pitit|madanm|mari|tifi) (?:\S+ ){0,2}devan je\b|\bpa (?:vle )?kite (?:nou|n"
+            r"|m|mwen) (?:soti|ale|desann)\b|\bmete nou nan yon (?:chanm|kay|depo)\b",
+            r"\bpa vle lage (?:madanm|mari|pitit|fre|se|manman|papa|nou|m|mwen)\b|\bmare (?:nou|m"
+            r"|mwen)\b"
+            r"|\bvann nou (?:bay|ba)\b|\bfose (?:m|mwen) rele fanmi\b",
+            r"\bkay sekirite\b|\bfe (?:m|nou|mwen) peye\b|\bkob pou (?:yo )?kite nou\b"
+            r"|\bpou lage (?:m|mwen|nou)\b",
+        ),
+        "pt": (
+            NOT_ELSEWHERE + r".*(?:\bsequestr(?:aram|ou|ad[oa]s?)\b|^sequestro\b(?! de))",
+            r"\bextorqu(?:indo|iram|iu|em)\b|^extorsao\b|\bresgate\b(?! (?:de|dos|do|da)"
+            r" (?:animais|bombeiros|pessoas))",
+            r"\b(?:to|estou|estamos|tamo|fomos|deixaram|fiquei|gente ta|eles tao"
+            r"|dias) (?:\S+ )?trancad[oa]s?\b"
+            r"|\btrancad[oa]s? (?:numa|num|em uma|em um|no|na) (?:casa|quarto|galpao|comodo"
+            r"|caminhao)\b|\btranc(?:ou|aram) (?:a gente|nos|eu|me)\b",
+            r"\bmantid[oa]s? pres[oa]s?\b|\bcontra (?:minha|nossa) vontade\b|\bmantendo a gente"
+            r" pres\w+",
+            r"\bnao deix\w+ (?:a gente |nos |eu |me )?(?:sair|ir)\b",
+            r"\b(?:tirou|tiraram) a gente do (?:onibus|carro|caminhao)\b|\bme faz pagar\b"
+            r"|\b(?:dinheiro|pagar) (?:pra|para) deixar a gente sair\b",
+            r"\bcasa de seguranca\b",
+            r"\b(?:pagar|paga|cota|cobr\w+|dinheiro|dolares|reais|querem) (?:\S+ ){0,5}(?:senao|ou)"
+            r" (?:\S+ ){0,3}"
+            r"(?:mat\w+|entreg\w+)\b|\bse a gente nao pagar\b|\bse eu nao pagar\b",
+            r"\b(?:tao|estao|ta|esta) com (?:meu|minha) (?:filh[oa]|marido|esposa|mulher|irma"
+            r"|irmao|mae|pai|familia|bebe)\b",
+            r"\bnao soltam (?:minha|meu|a gente|nos)\b|\bamarraram\b|\bvendeu a gente\b"
+            r"|\bobrigaram a ligar\b"
+            r"|\bcobram protecao\b|\bme pegaram e to preso\b|\bto preso (?:numa|num|em uma|em um)"
+            r" (?:casa|quarto|galpao)\b",
+        ),
+    },
+    "threat": {
+        "es": (
+            r"\b(?:me|nos) (?:estan|esta|vienen|viene|andan|anda|van) (?:\S+ )?(?:siguiendo"
+            r"|persiguiendo|cazando|vigilando|acechando)\b",
+            NOT_ELSEWHERE + r".*\b(?:me|nos) (?:persiguen|persigue|vigilan|acechan)\b",
+            r"\b(?:alguien|unos? \S+|un carro|una camioneta|una moto|un hombre|unos hombres"
+            r"|unos tipos) (?:\S+ ){0,2}(?:me|nos) (?:sigue|siguen|persigue|persiguen|vigila"
+            r"|vigilan|viene siguiendo|vienen siguiendo)\b",
+            r"\bme siguen$|\bme siguen (?:desde|unos|los|varios|dos|tres|a todas partes|para|pa)\b",
+            r"\bvienen (?:por|x) (?:mi|nosotros)\b",
+            NOT_ELSEWHERE + r".*\b(?:me|nos) (?:quieren|quiere|van a|vienen a|viene a) matar\b",
+            NOT_ELSEWHERE + r".*\b(?:me|nos) (?:andan|anda|estan|esta|vienen|viene) buscando"
+            r" (?:pa|para) matar\w*|\b(?:pa|para) matarme\b",
+            NOT_ELSEWHERE + rf".*(?:\b(?:me|nos) (?:estan|andan|anda|esta|vienen|viene|buscan)"
+            rf" buscando {_G3}{_GANG_ES}\b|\b{_GANG_ES} {_G3}(?:me|nos) (?:estan|andan|anda|esta)"
+            r" buscando\b)",
+            rf"\b{_GANG_ES}\b.*\b(?:me|nos) (?:encontraron|reconocieron|localizaron|ubicaron"
+            r"|vieron)\b|\b(?:me|nos) (?:encontraron|reconocieron|localizaron|ubicaron)\b.*"
+            rf"\b{_GANG_ES}\b",
+            r"\bsaben (?:donde|en que|en donde) (?:estoy|vivo|me quedo|estamos|duermo)\b"
+            r"|\bsaben que (?:estoy|estamos) (?:aqui|en)\b",
+            rf"\b{_GANG_ES} {_G6}reclut\w+|\breclut\w+ {_G6}{_GANG_ES}|\breclut\w+ a la fuerza\b",
+            r"\b(?:meter(?:me|lo|la|nos)?|unirme|entrar) (?:a|en) la (?:mara|pandilla|clica)\b"
+            r" (?:\S+ ){0,2}(?:a la fuerza|o\b)|\b(?:me|lo|la|nos) quieren meter a la"
+            r" (?:mara|pandilla|clica)\b|\bsi no me uno\b|\bo me uno\b",
+            r"\b(?:me|nos|lo|la|los) (?:quieren|quiere|estan|esta) (?:obligar|forzar|obligando"
+            r"|forzando) a (?:vender|trabajar|entrar|unirme|meterme|cargar|pasar|llevar)\b"
+            r"|\btrabajar de halcon\b",
+            r"\b(?:me|nos) dieron \d+ (?:horas|dias) (?:pa|para) (?:irme|irnos|salir|largarme"
+            r"|desaparecer)\b",
+            NOT_ELSEWHERE + r".*(?:\b(?:me|nos|lo|la|le|les) amenaz(?:aron|o|an|a|ando)\b"
+            r"|\bamenaz\w+ a (?:mi|mis)\b|\bamenaz\w* de muerte\b)",
+            r"\b(?:mandaron|enviaron|tienen|tomaron) fotos? de mi casa\b",
+            r"\bvan a matar a (?:mi|mis|toda)\b",
+            r"\b(?:o|si no|sino|si hablo|si no me uno|si no regreso|si digo algo) (?:\S+ ){0,4}"
+            r"(?:me|nos) (?:matan|mataran|van a matar)\b|\bo me muero$",
+            r"\bdij\w+ que (?:yo sigo|sigo yo|soy el siguiente|soy la siguiente)\b|\bsoy (?:el"
+            r"|la) (?:siguiente|proxim[oa])\b",
+            r"\barmad[oa]s? (?:\S+ ){0,3}preguntando por (?:mi|nosotros)\b",
+            rf"\b{_GANG_ES} {_G6}(?:esperandome|esperando(?:me)? afuera)\b",
+            r"\b(?:carro|camioneta|moto|hombre|tipo)\w* (?:\S+ ){0,3}pasa y (?:pasa|vuelve a"
+            r" pasar)\b",
+            r"\b(?:quiere|quieren) (?:hacerme|hacernos) dano\b|\b(?:quiere|quieren) lastimar(?:me"
+            r"|nos)\b",
+            r"\b(?:me|nos) estan cazando\b|\bme andan cazando\b|\bnarco me quiere\b",
+        ),
+        "en": (
+            r"\b(?:someone|somebody|they|theyre|they re|people|men|guys|a (?:car|man|guy|truck"
+            r"|van)|some (?:guys|men|people)|two (?:men|guys)|gang|cartel) (?:\S+ ){0,2}(?:is |are"
+            r" |keeps |been |s |re )?(?:following|chasing|watching|hunting|stalking|tracking)"
+            r" (?:me|us)\b",
+            r"\bbeing (?:followed|hunted|watched|chased|stalked|tracked)\b",
+            r"\b(?:is|are|re|s|been|keeps?) following (?:me|us)\b",
+            NOT_ELSEWHERE + r".*\b(?:want|wants|going|gonna|trying|try|coming|came|out|looking for"
+            r" me) (?:to )?kill (?:me|us|my)\b",
+            NOT_ELSEWHERE + r".*\b(?:will|ll|gonna|going to) (?:kill|murder|hurt) (?:me|us|my)\b",
+            NOT_ELSEWHERE + r".*(?:\bthreat(?:en|ened|ening)? (?:\S+ ){0,2}(?:to kill|with death"
+            r"|with a (?:knife|gun|machete))|\bdeath threats?\b|\b(?:threatened|threatening)"
+            r" (?:me|us|my)\b)",
+            r"\bwants? (?:me|us) dead\b|\b(?:join|leave|go|pay|sell) or die\b",
+            r"\b(?:join|sell drugs|carry drugs|work for them) or (?:they|he"
+            r"|else) (?:\S+ ){0,2}kill",
+            rf"\b{_GANG_EN} (?:\S+ ){{0,5}}(?:recruit\w*|forc\w+)\b|\brecruit\w* (?:\S+ ){{0,5}}"
+            rf"{_GANG_EN}\b|\bforce (?:me|him|us|my \S+) (?:into|to join) (?:the |a )?"
+            rf"{_GANG_EN}\b|\b(?:as|be) (?:a )?lookout\b",
+            rf"\b{_GANG_EN}\b.*\b(?:found|recognized|recognised) (?:me|us)\b",
+            r"\b(?:they|he|she|gang|cartel|mara|narcos|them) (?:already |now |all )?knows? where"
+            r" (?:i|we) (?:am|are|live|stay|sleep)\b|\bknow (?:im|i m|i am) in\b",
+            NOT_ELSEWHERE + r".*(?:\b(?:they are|theyre|they re|are) (?:coming|here|outside"
+            r"|after (?:me|us))\b|\bcoming for (?:me|us)\b|\bafter me$)",
+            r"\b(?:said|says|told me) (?:that )?(?:im|i m|i am) next\b|\b(?:men|guys|gang|cartel"
+            r"|armed)"
+            r"\b (?:\S+ ){0,4}waiting for me\b",
+            r"\barmed (?:men|guys) (?:\S+ ){0,3}(?:asking|looking) for me\b",
+            NOT_ELSEWHERE + r".*\b(?:gonna|going to|will) get killed\b",
+            r"\b(?:im|i m|i am) hiding(?: (?:they|he|theyre|they re)\b|$)|\bhiding from (?:them|him"
+            r"|the (?:gang|cartel|men|guys|coyote|mara))\b",
+            r"\b(?:wants?|trying|going|gonna) (?:to )?hurt (?:me|us)\b",
+            r"\bif i (?:dont|don t|do not) (?:join|pay|talk|do it"
+            r"|work for them) (?:\S+ ){0,3}kill\b",
+            NOT_ELSEWHERE + r".*\bif i\b(?: \S+){0,4} (?:they|he|theyll|they ll)(?: will| ll"
+            r"| gonna| are gonna)? kill (?:me|us|my)\b",
+            r"\bfollowed (?:me|us) (?:from|here|to|all|since)\b",
+            rf"\b(?:afraid|scared) to (?:go out|leave)\b.*\b{_GANG_EN}|\b{_GANG_EN} (?:\S+ ){{0,2}}"
+            r"(?:are|is) (?:on the corner|outside|waiting)\b",
+        ),
+        "fr": (
+            r"\b(?:on|quelqu un|ils|des hommes|une voiture|un homme|des gars|le gang|des gens)"
+            r" (?:\S+ ){0,2}(?:me|nous) (?:suit|suivent|suivi|traque|traquent|surveille"
+            r"|surveillent|chasse|chassent)\b",
+            r"\bon me (?:suit|traque|surveille|cherche|chasse)\b|\b(?:me|nous) (?:cherche"
+            r"|cherchent)"
+            r" pour (?:me|nous) tuer\b",
+            NOT_ELSEWHERE + r".*\b(?:veut|veulent|vont|va|viennent) (?:me|nous) tuer\b",
+            NOT_ELSEWHERE + r".*(?:\bmenace\w* de mort\b|\b(?:m a|m ont|nous ont|ont) menace\w*"
+            r"|\b(?:me|nous) menace\w*)",
+            r"\bveu\w* ma mort\b|\b(?:c est|suis) (?:mon tour|le prochain|la prochaine)\b",
+            r"\bsavent (?:ou|que) (?:je suis|on est|j habite)\b",
+            r"\brecrut\w+ (?:\S+ ){0,5}(?:gang|cartel|mara)\b|\b(?:gang|cartel|mara) (?:\S+ ){0,5}"
+            r"recrut\w+|\b(?:forcer|obliger) a (?:entrer|rejoindre|vendre|passer)\b|\bguetteur\b",
+            NOT_ELSEWHERE + r".*(?:\b(?:sinon|ou) (?:\S+ ){0,2}(?:je meurs|ils me tuent"
+            r"|on me tue)\b"
+            r"|\bils me tuent\b)",
+            r"\b(?:aide\w*|vite|au secours|cachez)\b.*\bils arrivent\b|^ils arrivent$"
+            r"|\bsont apres moi\b",
+            r"\b(?:m a|m ont) (?:retrouve\w*|reconnu\w*)\b",
+            r"\bmenace avec un couteau\b|\bhommes armes nous menacent\b",
+            r"\bme surveille\b|\b(?:voiture|homme|hommes|moto|camionnette)\b.*\bpasse et repasse\b"
+            r"|\bsurveill\w+\b.*\bm attendent\b|\bm attendent dehors\b",
+            r"\b(?:m ont|m a|nous ont) suivie?s? (?:jusqu|depuis|pour)\b|\bvont tuer (?:ma|mon|mes"
+            r"|toute)\b|\bpeur de sortir\b.*\b(?:gang|mara|bandits|cartel)\b",
+        ),
+        "ht": (
+            r"\b(?:ap|k ap|yo|y ap) (?:swiv|chase|veye|kouri deye) (?:m|mwen|nou)\b",
+            r"\b(?:chache|chache) (?:m|mwen|nou) pou (?:yo|l|li) touye\b",
+            NOT_ELSEWHERE + r".*\b(?:yo|y|li|l|neg yo|gang lan|gang yo|bandi yo|katel la) (?:vle"
+            r"|pral"
+            r"|ap|va) touye (?:m|mwen|nou|fanmi|pitit)\b",
+            NOT_ELSEWHERE + r".*(?:\bmenas lanmo\b|\bmenase (?:m|mwen|nou|pitit)\b)",
+            r"\byo (?:\S+ )?konn kote (?:m|mwen|nou) ye\b",
+            r"\b(?:gang|katel|bandi)\w* (?:\S+ ){0,4}rekrite\b|\brekrite (?:\S+ ){0,4}(?:gang"
+            r"|katel)\b"
+            r"|\b(?:vle|ap) rekrite (?:m|mwen|pitit)\b|\bantre nan gang\b|\bfose (?:m"
+            r"|mwen) (?:antre|vann|pase)\b",
+            r"\bse mwen ki pwochen\b|\bdi (?:se|ke se) tou pa m\b",
+            r"\bm (?:ap )?kache(?:$| (?:pou yo|nan|deye|y ap|yo|gen))|\b(?:ede|ed|anmwe|sekou|vit"
+            r"|kache)\b"
+            r".*\by ap vini$|\by ap vini (?:pou|chache|pran) (?:m|mwen|nou)\b|\b(?:machin|moto"
+            r"|neg)\b.*\bpase repase\b",
+            NOT_ELSEWHERE + r".*\bap tann (?:mwen|m)\b",
+            r"\b(?:gang lan|gang yo|bandi yo|manm gang|neg gang) (?:\S+ ){0,2}(?:jwenn|rekonet)"
+            r" (?:m|mwen)\b",
+            r"\b(?:sinon|oswa) (?:\S+ ){0,2}(?:m mouri|y ap touye)\b",
+            r"^yo deye m$|\byo deye (?:m|mwen) (?:pou|ak)\b|\byo deye (?:m|mwen)$",
+            r"\bpou (?:l|li|m) antre (?:ladan|nan gang)\b|\bswiv (?:m|mwen|nou) (?:jis|depi|soti)\b"
+            r"|\bpe soti\b.*\b(?:gang|bandi)\b|\byo konnen (?:m|mwen) (?:\S+ ){0,2}(?:isit|tecun"
+            r"|tapachula|tijuana|mexicali|la a)\b",
+        ),
+        "pt": (
+            r"\b(?:alguem|uns|homens|carro|eles|dois homens|uns caras) (?:\S+ ){0,2}(?:me|nos|a"
+            r" gente)? ?(?:seguindo|vigiando|cacando|perseguindo)\b",
+            r"\bto sendo (?:seguid|cacad|vigiad)\w*|\btao me procurando\b",
+            NOT_ELSEWHERE + r".*\bto sendo perseguid\w*",
+            NOT_ELSEWHERE + r".*\b(?:querem|quer|vao|vai) me matar\b",
+            NOT_ELSEWHERE + r".*(?:\bameac\w+ de morte\b|\bme ameac\w+|\bameacaram (?:meu"
+            r"|minha)\b)",
+            r"\b(?:tao|estao|ta|esta|vem|vieram|andam|anda) atras de mim\b(?! na fila)",
+            r"\brecrut\w+ (?:\S+ ){0,5}(?:gangue|cartel)\b|\b(?:gangue|cartel) (?:\S+ ){0,5}"
+            r"recrut\w+|\bobrigar a (?:entrar|vender)\b|\bolheiro\b",
+            r"\bsabem onde eu (?:to|estou|moro)\b|\bsabem que eu (?:to|estou)\b",
+            r"\bdisse\w* que (?:eu )?(?:sou|e) o proximo\b|\b(?:sou|eu sou) o proximo$",
+            r"\bse eu (?:nao entrar|falar) (?:\S+ ){0,5}matam\b|\bou morro\b(?! de)"
+            r"|\bsenao me matam\b",
+            r"\b(?:me acharam|me reconheceram)\b",
+            r"\bameac\w+ com uma faca\b|\bvao matar minha familia\b",
+            r"\beles (?:tao|estao) vindo\b(?! (?:amanha|hoje a noite|semana|pra (?:festa|visita)))",
+            r"\b(?:gangue|cartel|coletivos|mara|eles) (?:\S+ ){0,2}me (?:achou|acharam|encontrou"
+            r"|encontraram|reconheceu|reconheceram)\b|\bme segui(?:ram|u)\b(?! no (?:insta\w*"
+            r"|face\w*|tiktok|twitter))",
+            NOT_ELSEWHERE + r".*\b(?:pra|para) me matar\b",
+            r"\b(?:carro|moto|homem|cara|caras|caminhonete) (?:\S+ ){0,2}passa e volta\b"
+            r"|\bmedo de sair\b.*\b(?:gangue|cartel|caras)\b",
+            r"\b(?:ta|tao|esta|estao) me (?:seguindo|cacando|vigiando|perseguindo)\b",
+        ),
+    },
+    "unaccompanied_child": {
+        "es": (
+            rf"^(?=.*{_FIRST_AGE_ES})(?=.*{_FIRST_ALONE_ES})",
+            rf"^(?=.*{_THIRD_AGE_ES})(?=.*{_THIRD_ALONE_ES})",
+            rf"\b(?:un|una|unos|unas|hay|dos|tres|este|esta|el|la|los|las) (?:\S+ )?{_CHILD_ES}"
+            rf"\b {_NOT_FIRST_ES}{{0,5}}(?:{_ALONE_ADJ_ES}|sin (?:sus |su |ningun"
+            r" |un )?(?:papas|padres|papa|mama|familia|adulto|nadie)\b)",
+            rf"^(?=.*\b(?:un|una|unos|unas|hay|dos|tres|el|la|los|las) (?:\S+ )?{_CHILD_ES}\b)"
+            rf"(?=.*{_THIRD_ALONE_ES})(?=.*\b(?:se perdio|se quedo|separaron|sin sus|no tiene"
+            r"|perdid[oa]|quien (?:lo|la) cuida)\b)",
+            r"\bmenor(?:es)? (?:no acompanad\w+|sin acompan\w+|sol[oa]s?)\b|\bno acompanad[oa]s\b",
+            rf"\b(?:de|con) (?:unos |como )?{_AGE} anos (?:\S+ ){{0,3}}{_ALONE_ADJ_ES}",
+            rf"^(?:no parents|sin papas|sin mis papas|sin familia|sem pais|san paran|pa gen paran"
+            rf"|pas de parents) (?:\S+ )?{_AGE}\b",
+            r"\bsoy menor(?: de edad)?\b.*\b(?:sol[oa]|sin (?:familia|mis papas|nadie)|no tengo"
+            r" a nadie|me (?:dejaron|separaron))\b",
+        ),
+        "en": (
+            rf"^(?=.*{_FIRST_AGE_EN})(?=.*{_FIRST_ALONE_EN})",
+            rf"^(?=.*\b{_RELATIVE_EN} (?:is |who is |of )?(?:about |maybe |only )?{_AGE}\b"
+            rf"{_NOT_AGE_UNIT})(?=.*{_THIRD_ALONE_EN})",
+            rf"\b{_CHILD_EN} {_NOT_FIRST_EN}{{0,5}}{_THIRD_ALONE_EN}",
+            r"\bunaccompanied\b",
+            rf"^(?=.*\b(?:hes|shes|he s|she s|he is|she is) {_AGE}\b{_NOT_AGE_UNIT})"
+            rf"(?=.*{_THIRD_ALONE_EN})",
+        ),
+        "fr": (
+            rf"^(?=.*{_FIRST_AGE_FR})(?=.*{_FIRST_ALONE_FR})",
+            rf"^(?=.*\b(?:{_CHILD_FR}|{_RELATIVE_FR})\b (?:\S+ ){{0,3}}(?:de |a |dit qu il a )?"
+            rf"(?:environ )?{_AGE} ans\b)(?=.*{_THIRD_ALONE_FR})",
+            rf"^(?=.*\b(?:{_RELATIVE_FR}|il|elle) a {_AGE} ans\b)(?=.*{_THIRD_ALONE_FR})",
+            rf"\b(?:un|une|des|deux|trois|y a un|y a une) (?:\S+ )?{_CHILD_FR}\b"
+            rf" (?:\S+ ){{0,4}}{_THIRD_ALONE_FR}",
+            r"\bnon accompagne\w*",
+            r"\bsoy menor\b.*\bseule?\b",
+        ),
+        "ht": (
+            rf"^(?=.*{_FIRST_AGE_HT})(?=.*{_FIRST_ALONE_HT})",
+            rf"^(?=.*\b(?:{_CHILD_HT}|{_RELATIVE_HT})\b (?:\S+ ){{0,4}}(?:anviwon |li gen |gen )?"
+            rf"{_AGE} an\b)(?=.*{_THIRD_ALONE_HT})",
+            rf"\b(?:yon|de|twa|gen yon|gen de) (?:\S+ )?{_CHILD_HT}\b (?:\S+ ){{0,5}}"
+            rf"{_THIRD_ALONE_HT}",
+            rf"\b{_CHILD_HT} (?:ki )?(?:pou ?kont li|san (?:paran|akonpayman))\b",
+            r"\b(?:mine|minè) san akonpayman\b|\bpa gen akonpayman\b",
+            rf"^(?=.*\b(?:li|l) gen {_AGE} an\b)(?=.*{_THIRD_ALONE_HT})",
+            rf"\b{_CHILD_HT} (?:nan|la|sa a)\b.*{_THIRD_ALONE_HT}",
+        ),
+        "pt": (
+            rf"^(?=.*{_FIRST_AGE_PT})(?=.*{_FIRST_ALONE_PT})",
+            rf"^(?=.*\b(?:{_CHILD_PT}|{_RELATIVE_PT})\b (?:\S+ ){{0,3}}(?:de |tem |com )"
+            rf"(?:uns |cerca de )?{_AGE}(?: anos)?\b{_NOT_AGE_UNIT})(?=.*{_THIRD_ALONE_PT})",
+            rf"\b(?:um|uma|uns|umas|tem|duas|dois|a|o) (?:\S+ )?{_CHILD_PT}\b (?:\S+ ){{0,5}}"
+            rf"{_THIRD_ALONE_PT}",
+            r"\bdesacompanhad\w+|\bsem acompanhante\b",
+            rf"\b{_CHILD_PT} sozinh[oa]s?\b(?! com\b)",
+            rf"^(?=.*\b(?:ele|ela) tem {_AGE}\b{_NOT_AGE_UNIT})(?=.*{_THIRD_ALONE_PT})",
+        ),
+    },
+    "emergency": {
+        "es": (
+            r"\bauxilio\b|\bsocorro\b|^ayuda+ ayuda+\b|\bayudaa+\b",
+            r"\bayuda (?:urgente|rapido|ya)\b(?! (?:con|para|pa|pal|sobre|de|del|en el|legal"
+            r"|medica|psicologica|economica)\b)",
+            NOT_ELSEWHERE + r".*\b(?:estoy|estamos|esta|estan|me siento|nos sentimos|corro"
+            r"|corremos)"
+            r" (?:\S+ )?(?:en"
+            r" )?peligro\b(?! de (?:perder|que))",
+            r"^sos$|\bsos (?:sos|ayuda|help|socorro|auxilio|urgente)\b|\b(?:ayuda|socorro"
+            r"|auxilio|urgente|emergencia) sos\b",
+            r"\b911\b",
+            r"^emergencia+$|\bes (?:una )?emergencia\b|\b(?:tengo|tenemos|hay) una emergencia\b"
+            r"|^emergencia (?:ayuda|por favor|porfa)\b",
+            r"\b(?:llamen?|llama|marquen?|necesito|ocupo|ocupamos|necesitamos|manden"
+            r"|traigan) (?:\S+ )?(?:a )?(?:la )?(?:policia|patrulla|guardia nacional)\b",
+            r"\b(?:manden|mandenme|envien|mande) (?:\S+ )?(?:ayuda|a alguien|alguien|una patrulla"
+            r"|policias?|rescate)\b",
+            r"\b(?:me|nos|lo|la|los|les) (?:acaban de |acabaron de )?asalt(?:aron|o)\b|\b(?:me|nos)"
+            r" (?:estan|esta) asaltando\b|\bnos asaltan\b",
+            r"\b(?:acaban de|acabaron de|acabo de) (?:robar|quitar|asaltar|arrebatar)\w*",
+            r"\b(?:me|nos) (?:robaron|quitaron) todo\b|\bnos robaron (?:todo|en)\b"
+            r"|\ba mano armada\b",
+            r"\b(?:hombres|tipos|sujetos|unos|varios|batos|weyes) armados\b|\btiene una? (?:pistola"
+            r"|arma|cuchillo|machete)\b",
+            r"\b(?:balacera|balaceras|disparando|tiroteo|plomazos|balazos)\b",
+            r"\bse (?:esta|estan) ahogando\b|\bahog\w+ en el rio\b",
+            r"\bincendio\b|\bse (?:esta )?quemando (?:el|la)\b|(?<!de )\bfuego en (?:el|la)\b",
+            r"\bperdid[oa]s? en (?:el|la) (?:desierto|monte|selva|cerro|montana|sierra)\b|\bnos"
+            r" perdimos en (?:el|la) (?:desierto|monte|selva|cerro|montana|sierra|rio)\b"
+            r"|\ben el desierto sin agua\b|\bsin agua en el desierto\b",
+            r"\bse (?:volteo|volco|hundio) (?:el|la)\b|\bse cayo la casa\b|\bhubo un temblor\b"
+            r"|\bterremoto\b",
+            r"\b(?:ayuda|ayudame|ayudenme|auxilio) (?:\S+ ){0,3}(?:tengo (?:mucho )?miedo|estoy"
+            r" asustad[oa])\b|\btengo (?:mucho )?miedo (?:\S+ ){0,2}ayud\w+",
+            r"\b(?:necesito|ocupo) ayuda (?:ya|ahorita|ahora mismo|urgente)$",
+        ),
+        "en": (
+            r"\bhelp help\b|^sos\b|\bsos help\b",
+            r"\bhelp (?:me |us )?(?:\S+ )?(?:now|quick|quickly|fast|right now|asap|hurry)\b",
+            r"\bhelp (?:\S+ ){0,3}(?:im|i m|i am|we are|were) (?:so |really |very )?(?:scared"
+            r"|afraid|terrified)\b|\b(?:im|i m|i am) (?:so |really |very )?(?:scared|terrified)"
+            r" (?:\S+ ){0,2}help\b",
+            NOT_ELSEWHERE + r".*\b(?:im|i m|i am|we are|were|we re|feel|i feel) (?:\S+ )?in"
+            r" danger\b",
+            r"^emergency$|\b(?:its|it s|this is|is) an? emergency\b|\bemergency (?:help|please"
+            r"|pls|now)\b|\bhave an emergency\b",
+            r"^call (?:the )?(?:police|cops|911)\b|\bcall (?:the )?(?:police|cops|911) (?:please"
+            r"|pls|now"
+            r"|quick|fast)\b|\b(?:please|someone|somebody|pls) call (?:the )?(?:police|cops|911)\b"
+            r"|\bneed (?:the )?police\b",
+            r"\bsend (?:please )?(?:help|someone|somebody|police"
+            r"|the police)\b(?! (?:to help (?:me )?"
+            r"with|tomorrow|to (?:pick|check|explain)))",
+            r"\b(?:i|we) (?:was|were|got|just got|ve been|have been|been) (?:robbed|mugged"
+            r"|held up|jumped)\b|\brobbed (?:me|us|everything)\b|\bgot mugged\b|\bjust (?:stole"
+            r"|took) (?:my|our)\b|\bat gunpoint\b",
+            r"\b(?:is|are|theres|there s|there is|they re|theyre|they are|people|someone) (?:\S+ )?"
+            r"shooting\b|\bshooting (?:in|at|near|outside)\b|\b(?:shootout|gunfire|gunshots"
+            r"|shots fired)\b|\b(?:has|have|with) (?:a )?"
+            r"guns?\b|\barmed men\b",
+            r"\bdrowning in (?:the )?(?:river|water|sea|rio)\b|\b(?:is|are) drowning\b"
+            r"|\bfire (?:in|at) (?:the )?(?:shelter|house|warehouse|building|albergue"
+            r"|room)\b|\b(?:house|shelter|building|room|car|bus|truck|warehouse"
+            r"|albergue) (?:is )?on"
+            r" fire\b",
+            r"\blost in the (?:desert|mountains?|jungle|woods|forest)\b",
+            r"\b(?:truck|bus|car|van|boat|raft) (?:\S+ ){0,4}(?:flipped|overturned|sank|capsized)"
+            r"\b|\bearthquake\b",
+            r"\bneed help (?:now|right now|asap|immediately|urgently|quick)\b|\burgent help\b",
+        ),
+        "fr": (
+            r"\bau secours\b|\baidez (?:moi|nous) vite\b|^aidez (?:moi|nous)(?: svp| vite| s il"
+            r" vous plait)*$|^a l aide\b|\ba l aide$|\baide urgente\b",
+            NOT_ELSEWHERE + r".*\b(?:je suis|on est|nous sommes|sommes) en danger\b(?! de\b)"
+            r"|^danger$",
+            r"^urgence$|\bc est une urgence\b|\burgence aidez\b",
+            r"\bappelez? (?:la police|le 911|les flics|les secours|le 112)\b|\benvoyez (?:de"
+            r" l aide|quelqu un|la police)\b",
+            r"\bbraqu\w+|\bon m a vole (?:tout|dans|sur)\b|\bvient de (?:me |nous )?voler\b",
+            r"\bils tirent\b|\bfusillade\b|\bhommes armes\b",
+            r"\b(?:y a le |le )feu dans\b|\bse noie\b|\bs est noye\b|\bperdus? dans (?:le desert"
+            r"|la montagne|la foret)\b|\b(?:camion|bus|voiture|bateau|barque"
+            r"|camionnette)\b.*\bs est renverse\b"
+            r"|\b(?:bateau|barque|canot|radeau) a coule\b|\btremblement de terre\b",
+            r"\bbesoin d aide (?:tout de suite|maintenant|urgent\w*)\b",
+            r"\bpasseur nous a abandonne\w*\b|\b(?:m ont|nous ont) tout (?:pris|vole)\b",
+        ),
+        "ht": (
+            r"\banmwe\b|\bsekou\b|^ijans\b|\bijans (?:ijans|ede|sekou|vit)\b|\b(?:se"
+            r"|gen) yon ijans\b"
+            r"|\bed ijan\b",
+            r"\bede (?:m|mwen|nou) vit\b|\bed (?:m|mwen) vit\b|\bbezwen ed (?:kounye a|ijan|vit"
+            r"|touswit)\b",
+            NOT_ELSEWHERE + r".*\b(?:m|mwen|nou|n) an danje\b|^danje$|\bnou an danje\b",
+            r"\brele (?:lapolis|polis|911|la polis)\b|\bvoye (?:ed|moun) (?:vit|kounye)\b",
+            r"\by ap tire(?:$| nan| sou| bo| kounye)|\bap tire sou (?:nou|moun)\b|\btire bal\b",
+            r"\b(?:yo|y ap) (?:fek |fenk )?(?:vole|brake|rache) (?:\S+ ){0,3}(?:kounye a|vit)\b"
+            r"|\b(?:fek|fenk) (?:vole|rache|brake)\b|\bvole tout\b|\bgen vole k ap\b|\bbrake (?:m"
+            r"|nou)\b|\by ap brake\b",
+            r"\bnwaye\b|\bdife pran\b|\bpedi nan (?:mon|deze|rakbwa|bwa)\b|\bchavire\b"
+            r"|\bkannot la koule\b|\btranblemannte\b|\bap kase pot\b",
+            r"\bgen (?:neg|moun) ak zam\b|\byo gen kouto\b|\bak zam\b",
+            r"\byo kenbe (?:m|mwen)\b.*\bede\b|\babandone nou nan (?:deze|mon|rakbwa|bwa)\b",
+        ),
+        "pt": (
+            r"\bsocorro\b|\bme ajuda(?:m)? (?:agora|rapido|pelo amor de deus)\b",
+            NOT_ELSEWHERE + r".*\b(?:to|estou|estamos|tamo) em perigo\b(?! de\b)",
+            r"\b(?:chama|chamem|liga|ligue|ligar|chamar) (?:a |pra |pro )?(?:policia|911|190)\b",
+            r"\bassalt(?:aram|ou|ad[oa]s?|ando)\b|\bfui roubad[oa]$|\bme roubaram (?:agora|tudo)\b"
+            r"|\bacabaram de"
+            r" (?:roubar|levar)\b|\blevaram tudo\b",
+            r"\btiroteio\b|\b(?:tao|ta|estao|esta) atirando\b|\batirando (?:na|no|em)\b"
+            r"|\b(?:homens?|caras?|sujeitos?|bandidos|chegaram|eles"
+            r"|alguem)"
+            r" (?:\S+ )?armad[oa]s?\b",
+            r"\bincendio\b|\bfogo no\b|\bafogando\b|\bcapotou\b|\bafundou\b|\bterremoto\b"
+            r"|\bperdidos no (?:mato|deserto)\b",
+            r"\bmanda ajuda\b|\bpreciso de ajuda (?:ja|agora|urgente)\b|\bajuda urgente\b"
+            r"|^emergencia$|\be (?:uma )?emergencia\b|\bemergencia (?:socorro|ajuda)\b",
+        ),
+    },
+    "food": {
+        "es": (
+            r"\b(?:tengo|tenemos|tienen|tiene|andamos con|ando con|aguantando|pasando|pasamos"
+            r"|muero de|muriendo de|morimos de|muriendonos de|lloran de|llorando de|llora de)"
+            r" (?:mucha |muchisima |tanta )?hambre\b(?! de\b)",
+            r"^hambre$|\bhambre y (?:no tengo|estoy debil|sin)\b",
+            r"\bno (?:he|hemos|han|ha|e) comido\b(?! (?:\S+ )?nunca)|\bno comemos desde\b"
+            r"|\bsolo comimos una vez\b",
+            r"\b(?:llevo|llevamos|lleva|llevan) (?:\S+ ){0,2}(?:dias|horas) sin comer\b"
+            r"|\b(?:\d+|dos|tres|cuatro|varios) dias sin comer\b|\bsin comer (?:desde|hace|por)\b",
+            r"\bno (?:tengo|tenemos|hay) (?:nada )?(?:que|q|para|pa) (?:comer|darle de comer"
+            r"|darles de comer)\b|\bno tengo nada que darle\b",
+            r"\bno (?:tengo|tenemos) (?:pisto|dinero|plata|lana|feria|varo|ni un peso) (?:pa|para)"
+            r" (?:comer|la comida)\b|\bno me (?:ajusta|alcanza) (?:pa|para) (?:comer|la comida)\b",
+            r"\b(?:bebe|nene|nena|bebito|bebita|recien nacido|tierno)\b (?:\S+ ){0,5}no (?:tiene"
+            r"|tengo|hay|ha tomado) (?:\S+ )?(?:leche|formula)\b|\bno (?:tengo|tenemos|hay)"
+            r" (?:\S+ )?(?:leche|formula) (?:pa|para) (?:mi |el |la )?(?:bebe|nene|nena)\b"
+            r"|\bno me (?:sale|baja) leche\b",
+            r"\bnos dieron de comer hace\b",
+            r"^(?:necesito|ocupo|ocupamos|necesitamos) (?:algo de )?comida(?: (?:pa|para) (?:mi"
+            r"|mis)"
+            r" \S+)?(?: hoy| ya| porfa| por favor)*$|\b(?:necesito|ocupo) algo de comer (?:pa|para)"
+            r" (?:mis|mi)\b",
+        ),
+        "en": (
+            r"\b(?:im|i m|i am|we are|were|we re|are|is|so|kids|children|baby) (?:so |very"
+            r" |really )?(?:hungry|starving)\b(?! (?:for|to)\b)",
+            r"^hungry$|\bhungry and (?:broke|weak|no)\b",
+            r"\b(?:havent|haven t|have not|hasnt|hasn t|didnt|didn t) (?:eaten|had food|eat)\b",
+            r"\b(?:\d+|two|three|four|several) days without (?:eating|food)\b|\bonly ate once\b",
+            r"\b(?:nothing|no food) to (?:eat|give (?:him|her|them))\b|\bnothing to give (?:him"
+            r"|her|them)\b",
+            r"\b(?:no money|cant afford) (?:for food|to eat)\b",
+            r"\bcrying from hunger\b|\bstarving\b(?! (?:for|to)\b)",
+            r"\bbaby\b (?:\S+ ){0,4}no (?:milk|formula)\b|\bno (?:milk|formula) for (?:my |the )?"
+            r"baby\b",
+            r"\bfed us (?:\S+ ){0,2}ago\b",
+            r"\band hungry\b|^i need food$|\bneed (?:food|something to eat) for (?:my|our)\b",
+        ),
+        "fr": (
+            r"\b(?:j ai|jai|ont|avons|a|on a) (?:tres |trop |tellement )?faim\b(?! (?:de|d)\b)",
+            r"\b(?:meurs|meurt|meurent|creve|crevons|crevent|mourir|mourons) de faim\b"
+            r"|\bpleure\w* de faim\b|^faim$|\bfaim et\b",
+            r"\b(?:pas|rien) mange depuis\b|\bn ai pas mange\b|\b(?:avons|a) rien mange\b"
+            r"|\bpas mange (?:depuis|de la journee)\b|\b(?:\d+|deux|trois) jours sans manger\b"
+            r"|\brien a manger\b|\bmange une (?:seule )?fois\b|\brien mange\b",
+            r"\bpas (?:d argent|un sou|les moyens) pour manger\b",
+            r"\brien a lui donner\b|\bje mange pas (?:depuis|rien)\b|\bje mange pas$",
+            r"\bdonne a manger il y a\b",
+        ),
+        "ht": (
+            r"\bgrangou\b(?! pou (?:aprann|konesans|konnen|lekti|lekol|siksè|sikse)\b)",
+            r"\b(?:pa|poko) manje depi\b|\bsan manje\b|\bpa gen anyen pou (?:\S+ )?(?:manje|ba)\b"
+            r"|\bpa gen manje\b(?! pou (?:chen|chat|bet))|\bpa gen kob pou (?:m|mwen|n"
+            r"|nou) manje\b",
+            r"\b(?:m|mwen|nou|yo|li) pa manje (?:anyen|jodi a|depi)\b|\bm feb m pa manje\b"
+            r"|\bpa manje$",
+            r"\bnou manje yon sel fwa\b|\bpa gen mwayen pou (?:m|mwen) manje\b",
+        ),
+        "pt": (
+            r"\b(?:to|estou|estamos|tao|ta|com|estao|somos \d+ e estamos) (?:com )?(?:muita )?fome"
+            r"\b(?! de\b)",
+            r"\bpassando fome\b|\bmorrendo de fome\b|\bchorando de fome\b|^fome$|\bfome e\b",
+            r"\bnao (?:como|comemos|comeu|comi|comeram|comem) (?:faz|desde|ha|nada)\b"
+            r"|\bnao comeu\b|\bnao comemos\b",
+            r"\b(?:\d+|dois|tres) dias sem comer\b|\bso comemos uma vez\b",
+            r"\bnao (?:tenho|temos) nada (?:pra|para) comer\b|\bnao tem nada pra comer\b"
+            r"|\bsem dinheiro (?:pra|para) comer\b|\bnao tenho como comprar comida\b",
+            r"\bnao tenho nada pra dar\b",
+        ),
+    },
+}
+
+# Films, series and games talk about kidnappings and cartels without anyone in danger.
+# ("fim" alone is Portuguese "end": only the Creole "yon fim", "fim sou" is a film.)
+FICTION = re.compile(
+    r"\b(?:peli|pelis|pelicula|peliculas|serie|series|movie|movies|film|films|filme|filmes"
+    r"|yon fim|fim sou|documental|documentary|documentaire|novela|novelas|netflix|episode"
+    r"|episodio|videojuego|video game)\b"
+)
+# Never silenced by FICTION: a wish to die or a body in danger is never a film plot.
+_ALWAYS = frozenset({"self_harm", "medical_emergency"})
+
+_COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (
+        category,
+        re.compile("|".join(f"(?:{p})" for lang in PATTERNS[category].values() for p in lang)),
+    )
+    for category in PRIORITY
+)
+
+
+def danger_by_pattern(text: str) -> str | None:
+    """The protective category a clear danger phrasing in the message signals, or None."""
+    folded = fold(text[:MAX_CHARS])
+    if not folded:
+        return None
+    fiction = FICTION.search(folded) is not None
+    for category, pattern in _COMPILED:
+        if fiction and category not in _ALWAYS:
+            continue
+        if pattern.search(folded):
+            return category
+    return None
