@@ -78,6 +78,7 @@ format: service-env
 
 nlu-report: model
 	$(PY) nlu/tools/report.py
+	$(PY) nlu/tools/protective.py
 
 # Extra arguments reach the bench either way: `make bench ARGS="--postgres --soak 100000"`
 # or `make bench -- --postgres --soak 100000` (the words after `bench` are taken as its
@@ -95,6 +96,10 @@ locales-extract: service-env
 	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ --no-location --sort-output \
 	  --project Faro --copyright-holder Faro -o locales/faro.pot bot
 	$(VENV)/bin/pybabel update -D faro -i locales/faro.pot -d locales --no-fuzzy-matching
+	$(VENV)/bin/pybabel extract -F bot/web/desk/babel.cfg --no-default-keywords -k M_ \
+	  -k MN_:1,2 -k _ -k gettext -k ngettext:1,2 --no-location --sort-output \
+	  --project Faro --copyright-holder Faro -o locales/desk.pot .
+	$(VENV)/bin/pybabel update -D desk -i locales/desk.pot -d locales --no-fuzzy-matching
 
 clean:
 	rm -rf var nlu/models nlu/results .pytest_cache .mypy_cache .ruff_cache
