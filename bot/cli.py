@@ -87,6 +87,9 @@ def _parser() -> argparse.ArgumentParser:
     users_commands.add_parser(
         "demo", help="create one demo account per role if missing; prints new passwords once"
     )
+    keys = commands.add_parser("keys", help="secrets for production settings")
+    keys_commands = keys.add_subparsers(dest="keys_command", required=True)
+    keys_commands.add_parser("new", help="print a new FARO_DATA_KEY and FARO_SECRET_KEY")
     return parser
 
 
@@ -117,8 +120,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         "content": _content,
         "db": _db,
         "users": _users,
+        "keys": _keys,
     }
     return handlers[args.command](args)
+
+
+def _keys(_args: argparse.Namespace) -> int:
+    from bot.storage.secrets import new_data_key
+
+    # Printed for the operator's secret store; never logged.
+    print(f"FARO_DATA_KEY={new_data_key()}")
+    print(f"FARO_SECRET_KEY={secrets.token_urlsafe(48)}")
+    return 0
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -130,3 +130,17 @@ def test_demo_makes_one_account_per_role_once(db: str) -> None:
     second = users("demo", database_url=db)
     assert second.returncode == 0 and "password:" not in second.stdout
     assert second.stdout.count("exists") == 3
+
+
+def test_keys_new_prints_usable_production_keys() -> None:
+    import subprocess
+    import sys
+
+    from bot.storage.secrets import parse_data_key
+
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "keys", "new"], capture_output=True, text=True, check=True
+    )
+    values = dict(line.split("=", 1) for line in result.stdout.split())
+    assert len(parse_data_key(values["FARO_DATA_KEY"])) == 32
+    assert len(values["FARO_SECRET_KEY"]) >= 48

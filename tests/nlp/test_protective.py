@@ -1,0 +1,80 @@
+"""Danger first: messages that signal danger reach a protective answer, per language.
+
+The blind set (nlu/protective/protective_<lang>.yml) was written by a separate writer who
+saw neither the training data nor the patterns; it goes through the conversation core with
+the real model, as a person's first message.
+"""
+
+from __future__ import annotations
+
+import collections
+import re
+import unicodedata
+
+import pytest
+
+from bot.core.content import ContentLibrary, answers_from_topic, validate_directory
+from bot.core.danger import PROTECTIVE_INTENTS
+from bot.core.messages import LANGUAGES
+from bot.nlp.models import ReloadingParser
+from bot.settings import Settings
+from nlu.tools.heldout import training
+from nlu.tools.protective import (
+    MIN_RECALL,
+    assistant_for,
+    danger_set,
+    dev_set,
+    evaluate,
+    look_alikes,
+    summarise,
+)
+
+MAX_FALSE_ALARMS = 0.10
+
+
+def _normalise(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text.lower())
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[^\w\s]", " ", folded).split())
+
+
+def test_the_sets_cover_every_danger_in_every_language_and_never_leak_into_training() -> None:
+    blind = danger_set()
+    counts = collections.Counter((e.lang, e.intent) for e in blind)
+    for lang in LANGUAGES:
+        for intent in PROTECTIVE_INTENTS:
+            assert counts[(lang, intent)] >= 6, (lang, intent)
+    assert {e.lang for e in look_alikes()} == set(LANGUAGES)
+    trained = {_normalise(e.text) for e in training()}
+    development, development_negatives = dev_set()
+    held_apart = [*blind, *look_alikes(), *development, *development_negatives]
+    assert [e.text for e in held_apart if _normalise(e.text) in trained] == []
+
+
+def test_danger_reaches_a_protective_answer_in_every_language(
+    model_parser: ReloadingParser,
+) -> None:
+    topic_files, problems = validate_directory(Settings(_env_file=None).faro_content_dir)
+    assert problems == []
+    library = ContentLibrary(a for f in topic_files for a in answers_from_topic(f))
+    assistant = assistant_for(model_parser, library)
+    summary = summarise(evaluate(assistant, danger_set()), evaluate(assistant, look_alikes()))
+    per_language = summary["per_language"]
+    assert isinstance(per_language, dict)
+    recall = {lang: row["recall"] for lang, row in per_language.items()}
+    alarms = {lang: row["false_alarms"] for lang, row in per_language.items()}
+    assert all(value >= MIN_RECALL for value in recall.values()), (recall, summary["missed"])
+    assert all(value <= MAX_FALSE_ALARMS for value in alarms.values()), (
+        alarms,
+        summary["false_alarms"],
+    )
+
+
+@pytest.mark.parametrize("text", ["", "👍", "?!", "x" * 5000])
+def test_odd_input_never_breaks_the_routing(model_parser: ReloadingParser, text: str) -> None:
+    from bot.core.danger import danger_of
+
+    assert danger_of(model_parser.parse(text[:1000]) if text.strip() else None, text) in (
+        None,
+        *PROTECTIVE_INTENTS,
+    )
