@@ -612,7 +612,7 @@ PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"|\b(?:39|4[0-2]) (?:degre )?lafyev\b",
             r"\b(?:moun|li|l|mari|madanm|pitit|bebe|zanmi|manman|papa|fre|se|m|mwen"
             r"|timoun) (?:\S+ )?"
-            r"(?:ap|pral) mouri\b(?! (?:grangou|ri|swaf|fret|nan peyi|si)\b)",
+            r"(?:ap|pral) mouri\b(?! (?:grangou|ri|swaf|fret|nan peyi|si|pou)\b)",
             r"\b(?:rele|bezwen|voye|yon|vit) (?:yon )?anbilans\b|\banbilans (?:vit|kounye|ijan"
             r"|tanpri)\b|^anbilans$",
             r"\bpran yon bal\b|\bblese grav\b|\bkout kouto\b|\bkout bal\b",

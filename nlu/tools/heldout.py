@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,3 +53,10 @@ def heldout(directory: Path = HELDOUT_DIR) -> list[Example]:
 def training(directory: Path = NLU_DIR / "data") -> list[Example]:
     """Every training example, in all languages."""
     return _per_language(directory, "nlu_{lang}.yml")
+
+
+def normalise(text: str) -> str:
+    """Lower case, no accents, no punctuation: how two writers' identical messages compare."""
+    folded = unicodedata.normalize("NFKD", text.lower())
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[^\w\s]", " ", folded).split())

@@ -29,7 +29,7 @@ from bot.core.understanding import IntentParser  # noqa: E402
 from bot.nlp.models import ReloadingLanguageIdentifier, ReloadingParser  # noqa: E402
 from bot.nlp.places import PlaceExtractor  # noqa: E402
 from bot.storage.memory import MemoryConversationStore  # noqa: E402
-from nlu.tools.heldout import LANGUAGES, Example, read_examples  # noqa: E402
+from nlu.tools.heldout import LANGUAGES, Example, normalise, read_examples, training  # noqa: E402
 
 PROTECTIVE_DIR = ROOT / "nlu" / "protective"
 REPORTS_DIR = ROOT / "nlu" / "reports"
@@ -45,14 +45,38 @@ class Outcome:
     topic: str | None  # which protective answer, if any
 
 
-def danger_set() -> list[Example]:
-    """The blind danger messages, all languages."""
-    return _read("protective_{lang}.yml")
+# The final blind set, and the first one: its results were looked at twice during
+# development (before and after the second round of training data), so it is reported
+# but no longer counts as blind.
+FINAL_SET = "blind2"
+FIRST_SET = "protective"
 
 
-def look_alikes() -> list[Example]:
-    """Ordinary questions that share words with danger messages."""
-    return _read("protective_negatives_{lang}.yml")
+def danger_set(name: str = FINAL_SET) -> list[Example]:
+    """A blind set's danger messages, all languages, without any that training also has."""
+    return _unseen(_read(name + "_{lang}.yml"))
+
+
+def look_alikes(name: str = FINAL_SET) -> list[Example]:
+    """A blind set's ordinary questions that share words with danger messages (unseen ones)."""
+    return _unseen(_read(name + "_negatives_{lang}.yml"))
+
+
+def identical_to_training(name: str) -> list[Example]:
+    """A blind set's messages that a training writer also wrote, word for word.
+
+    Independent writers meet on the shortest, commonest cries ("socorro", "help", "ya no
+    quiero vivir"); those are measured by the training data already, so the figures leave
+    them out and the report counts them.
+    """
+    seen = {normalise(e.text) for e in training()}
+    every = [*_read(name + "_{lang}.yml"), *_read(name + "_negatives_{lang}.yml")]
+    return [e for e in every if normalise(e.text) in seen]
+
+
+def _unseen(examples: list[Example]) -> list[Example]:
+    seen = {normalise(e.text) for e in training()}
+    return [e for e in examples if normalise(e.text) not in seen]
 
 
 def _read(pattern: str) -> list[Example]:
@@ -155,23 +179,47 @@ def _rate(hits: int, total: int) -> float:
     return round(hits / total, 3) if total else 0.0
 
 
-def write_report(summary: dict[str, object], model_name: str) -> Path:
+def write_report(summaries: dict[str, dict[str, object]], model_name: str) -> Path:
     """Write protective.md and protective.json into nlu/reports/."""
     REPORTS_DIR.mkdir(parents=True, exist_ok=True)
     (REPORTS_DIR / "protective.json").write_text(
-        json.dumps({"model": model_name, **summary}, ensure_ascii=False, indent=2) + "\n",
+        json.dumps({"model": model_name, **summaries}, ensure_ascii=False, indent=2) + "\n",
         encoding="utf-8",
     )
+    lines = [
+        "# Danger first: protective routing",
+        "",
+        f"Model `{model_name}`. Each message is a new person's first message, in the",
+        "conversation core with the real model scored in-process (patterns in front of it).",
+        "Success: the reply is a protective answer with the urgent handoff button. Target:",
+        f"recall >= {MIN_RECALL} in every language. Written by `make nlu-report`.",
+    ]
+    titles = {
+        FINAL_SET: "The final blind set (`blind2_*`): a writer who saw no training data, "
+        "no patterns and no earlier set; measured once",
+        FIRST_SET: "The first blind set (`protective_*`): its results were looked at twice "
+        "while the training data grew, so it is no longer blind",
+    }
+    for name, summary in summaries.items():
+        lines += ["", f"## {titles.get(name, name)}", ""]
+        same = identical_to_training(name)
+        lines += [
+            f"{len(same)} messages of this set are word for word in the training data "
+            "(short common cries written by both writers) and are left out: "
+            + ", ".join(f"`{e.text}`" for e in same[:40]),
+            "",
+        ]
+        lines += _section(summary)
+    path = REPORTS_DIR / "protective.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _section(summary: dict[str, object]) -> list[str]:
     per_lang = summary["per_language"]
     per_topic = summary["per_topic"]
     assert isinstance(per_lang, dict) and isinstance(per_topic, dict)
     lines = [
-        "# Danger first: protective routing on the blind set",
-        "",
-        f"Model `{model_name}`. Each message is a new person's first message, in the",
-        "conversation core with the real model scored in-process. Success: the reply is a",
-        "protective answer with the urgent handoff button. Written by `make nlu-report`.",
-        "",
         "| language | danger messages | recall | same topic | look-alikes | false alarms |",
         "|---|---|---|---|---|---|",
     ]
@@ -191,14 +239,15 @@ def write_report(summary: dict[str, object], model_name: str) -> Path:
     assert isinstance(alarms, list)
     lines += ["", f"False alarms on look-alike questions ({len(alarms)}):", ""]
     lines += [f"- {a['lang']} -> `{a['topic']}`: {a['text']}" for a in alarms]
-    path = REPORTS_DIR / "protective.md"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
+    return lines
 
 
 def dev_set() -> tuple[list[Example], list[Example]]:
-    """The development set (a third writer's) used to choose the thresholds, never the blind set."""
-    return _read("dev_{lang}.yml"), _read("dev_negatives_{lang}.yml")
+    """The development sets (their own writers') that choose the thresholds, never a blind set."""
+    return (
+        [*_read("dev_{lang}.yml"), *_read("dev2_{lang}.yml")],
+        [*_read("dev_negatives_{lang}.yml"), *_read("dev2_negatives_{lang}.yml")],
+    )
 
 
 def tune(parser: IntentParser) -> list[tuple[float, float, float, float]]:
@@ -255,15 +304,25 @@ def main() -> int:
             print(f"{top:.2f} {combined:.2f}      {worst:.3f}                  {alarms:.3f}")
         return 0
     assistant = assistant_for(parser, library)
-    summary = summarise(evaluate(assistant, danger_set()), evaluate(assistant, look_alikes()))
+    summaries = {
+        name: summarise(
+            evaluate(assistant, danger_set(name)), evaluate(assistant, look_alikes(name))
+        )
+        for name in (FINAL_SET, FIRST_SET)
+    }
     model = parser.model_path
-    path = write_report(summary, model.name if model else "?")
-    per_lang = summary["per_language"]
-    assert isinstance(per_lang, dict)
-    for lang, row in per_lang.items():
-        print(f"{lang}: recall {row['recall']:.3f}, false alarms {row['false_alarms']:.3f}")
+    path = write_report(summaries, model.name if model else "?")
+    for name, summary in summaries.items():
+        per_lang = summary["per_language"]
+        assert isinstance(per_lang, dict)
+        for lang, row in per_lang.items():
+            print(
+                f"{name} {lang}: recall {row['recall']:.3f}, false alarms {row['false_alarms']:.3f}"
+            )
     print(f"report: {path}")
-    return 0 if all(row["recall"] >= MIN_RECALL for row in per_lang.values()) else 1
+    final = summaries[FINAL_SET]["per_language"]
+    assert isinstance(final, dict)
+    return 0 if all(row["recall"] >= MIN_RECALL for row in final.values()) else 1
 
 
 if __name__ == "__main__":
