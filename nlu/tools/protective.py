@@ -34,6 +34,7 @@ from nlu.tools.heldout import LANGUAGES, Example, normalise, read_examples, trai
 PROTECTIVE_DIR = ROOT / "nlu" / "protective"
 REPORTS_DIR = ROOT / "nlu" / "reports"
 MIN_RECALL = 0.95
+_PEOPLE = itertools.count()
 
 
 @dataclass(frozen=True)
@@ -112,9 +113,8 @@ def assistant_for(parser: IntentParser, library: ContentLibrary) -> Assistant:
 def evaluate(assistant: Assistant, examples: list[Example]) -> list[Outcome]:
     """Send each example as a new person's first message and see what comes back."""
     outcomes = []
-    ids = itertools.count()
     for example in examples:
-        n = next(ids)
+        n = next(_PEOPLE)  # a new person per message, across calls on the same assistant
         incoming = Incoming(
             Channel.CLI, f"eval-{n}", f"m-{n}", Kind.TEXT, text=example.text, lang=example.lang
         )
