@@ -46,10 +46,10 @@ class Outcome:
     topic: str | None  # which protective answer, if any
 
 
-# The final blind set, and the first one: its results were looked at twice during
-# development (before and after the second round of training data), so it is reported
-# but no longer counts as blind.
-FINAL_SET = "blind2"
+# The final blind set, and the earlier ones: their results were looked at while the
+# training data and patterns grew, so they are reported but no longer count as blind.
+FINAL_SET = "blind3"
+SECOND_SET = "blind2"
 FIRST_SET = "protective"
 
 
@@ -195,8 +195,10 @@ def write_report(summaries: dict[str, dict[str, object]], model_name: str) -> Pa
         f"recall >= {MIN_RECALL} in every language. Written by `make nlu-report`.",
     ]
     titles = {
-        FINAL_SET: "The final blind set (`blind2_*`): a writer who saw no training data, "
-        "no patterns and no earlier set; measured once",
+        FINAL_SET: "The final blind set (`blind3_*`): a writer who saw no training data, "
+        "no patterns and no other set; measured once",
+        SECOND_SET: "The second blind set (`blind2_*`): measured once blind (fr 0.902, "
+        "pt 0.877 short of 0.95), then seen, so no longer blind",
         FIRST_SET: "The first blind set (`protective_*`): its results were looked at twice "
         "while the training data grew, so it is no longer blind",
     }
@@ -244,9 +246,10 @@ def _section(summary: dict[str, object]) -> list[str]:
 
 def dev_set() -> tuple[list[Example], list[Example]]:
     """The development sets (their own writers') that choose the thresholds, never a blind set."""
+    names = ("dev", "dev2", "dev3")
     return (
-        [*_read("dev_{lang}.yml"), *_read("dev2_{lang}.yml")],
-        [*_read("dev_negatives_{lang}.yml"), *_read("dev2_negatives_{lang}.yml")],
+        [e for name in names for e in _read(name + "_{lang}.yml")],
+        [e for name in names for e in _read(name + "_negatives_{lang}.yml")],
     )
 
 
@@ -308,7 +311,7 @@ def main() -> int:
         name: summarise(
             evaluate(assistant, danger_set(name)), evaluate(assistant, look_alikes(name))
         )
-        for name in (FINAL_SET, FIRST_SET)
+        for name in (FINAL_SET, SECOND_SET, FIRST_SET)
     }
     model = parser.model_path
     path = write_report(summaries, model.name if model else "?")
