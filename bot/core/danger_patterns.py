@@ -1367,6 +1367,714 @@ PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 
+# Short fragments. People in panic, or who write little, send two or three words without a
+# verb or a subject ("nina sola", "desmaiou", "a quoi bon", "vant mwen kole"); the model sends
+# many of them to a fallback. These patterns catch them. A word that is ambiguous inside a
+# long message is a cry when it is (nearly) the whole message, so many of them hold only for
+# a message of at most six words (_SHORT) that is not a question about a service
+# (_NOT_ASKING: "donde dan comida", "puedo viajar sin mis papas").
+_SHORT = r"^(?=(?:\S+ ){0,5}\S+$)"
+_NOT_ASKING = (
+    r"(?!.*\b(?:donde|adonde|onde|where|kote|how|como|comment|kijan|kouman|when|cuando"
+    r"|quando|quand|eske|est ce|can|could|puedo|puede|pueden|podemos|peut|peux|peuvent|pode"
+    r"|podem|posso|dan|dao|reparten|distribuent|distribue|hand out|serve|sert)\b)"
+)
+# An empty stomach before a pill or a blood test is an instruction, not hunger.
+_NOT_MEDICINE = (
+    r"^(?!.*\b(?:tom\w+|pastillas?|medic\w+|remedios?|pilules?|pills?|take|taking|tablets?"
+    r"|comprim\w+|cachets?|jejum|ayunas|a jeun|prendre|grenn|medikaman|pran|analisis|analise"
+    r"|exames?|examen|tests?|blood|sangre|prise de sang|labo\w*|vaccin\w*|vacun\w*|vacina\w*)\b)"
+)
+# "Watched day and night" is a threat to a person, a question about a guarded place.
+_NOT_A_PLACE = (
+    r"^(?!.*\b(?:albergue|refugio|abrigo|shelter|foyer|refuge|casa|house|maison|kay|edificio"
+    r"|predio|building|batiment|immeuble|lugar|place|endroit|zona|zone|area|parking"
+    r"|estacionamiento|estacionamento|centro|center|centre|camp|campamento|acampamento"
+    r"|frontera|fronteira|frontiere|border|puente|ponte|pont|bridge|calle|rua|rue|street"
+    r"|quartier|barrio|bairro)\b)"
+)
+# Children in Portuguese, with the words of Portugal and the south of Brazil.
+_KID_PT = rf"(?:{_CHILD_PT}|miud[oa]s?|guri|guria|gurizinh[oa]|pequenin[oa]s?|criancinhas?)"
+
+FRAGMENTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "self_harm": {
+        "es": (
+            _SHORT + r"(?:\S+ )?(?:pa|para|pa q|para q|pq|xq|por que|porque) (?:que |q )?"
+            r"(?:seguir|sigo|continuar|luchar|seguir luchando|seguir viviendo|vivir)"
+            r"(?: asi| ya| mas)?$|\bde que sirve (?:vivir|seguir viviendo|seguir)$",
+            r"\bno vale la pena (?:vivir|seguir viviendo|nada)\b|\b(?:la vida|vivir"
+            r"|mi vida) (?:ya )?"
+            r"no vale (?:la pena|nada)\b|\bya nada vale la pena\b|^ya no vale la pena$",
+            r"\b(?:cansad[oa]|me canse|harto|harta|hart[oa]s|cansad[oa]s) de (?:todo|todo y de"
+            r" todos)(?: ya)?$",
+            r"\b(?:quisiera|ojala pudiera|me gustaria|solo quiero|solo kiero|nomas quiero)"
+            r" desaparecer\b(?! (?:de|del)\b)|\bdesaparecer (?:del|de este) mundo\b",
+            r"\b(?:ojala|pido|quisiera|rezo (?:por|pa|para)|le pido a dios) no (?:despertar(?:me)?"
+            r"|amanecer|volver a despertar)\b|\bdormir(?:me)? (?:para|pa) siempre\b",
+            r"^(?:\S+ )?de que (?:sirve|me sirve)(?: ya| todo| vivir| seguir(?: viv[oa])?)?$"
+            r"|\b(?:pa|para"
+            r"|pa q|para q) (?:que |q )?seguir viv[oa]s?\b|\b(?:quiero|kiero"
+            r"|quisiera) desaparecerme\b",
+        ),
+        "en": (
+            _SHORT + r"(?:\S+ )?(?:whats|what s|what is|wats|wat s|wuts) (?:even )?the point"
+            r"(?: (?:anymore|any more|of anything|of it all|in anything|of life|of my life"
+            r"|of living|really|now|honestly)){0,2}$",
+            _SHORT + r"(?:\S+ )?(?:theres |there s |there is |its |it s )?no point (?:anymore"
+            r"|any more|in anything|in life|to anything|of anything|to life|in living)$",
+            r"\bwhy (?:even |should i |do i |bother |would i )?(?:live|living|keep living|go on"
+            r"|stay alive|be alive|exist)\b(?! (?:here|there|in|with|near|at|on|to)\b)",
+            r"\b(?:tired|sick|done) (?:of|with) (?:everything|it all|my life|this life)$",
+            r"\b(?:want|wanna|wish i could|just want) (?:to )?(?:vanish|sleep forever)\b",
+            r"\bwhy (?:even |should i |do i )?keep (?:going|trying|living)$|\b(?:not|isnt|is not"
+            r"|no longer|aint) worth living\b",
+        ),
+        "fr": (
+            _SHORT + r"(?:\S+ )?a (?:quoi|koi) bon(?: (?:tout ca|tout|continuer|vivre|se battre"
+            r"|lutter|rester en vie|maintenant|encore))?$",
+            r"\b(?:je veux|jveux|j veux|je voudrais|envie de|juste|veux|voudrais) disparaitre\b"
+            r"(?! (?:de|du|des|d)\b)|\bdisparaitre (?:de ce monde|de la terre)\b",
+            r"\b(?:plus|pas) envie de rien$|\b(?:marre|ras le bol|fatiguee?|epuisee?|lasse?) de"
+            r" tout$|\b(?:marre|fatiguee?|lasse?) de (?:la vie|ma vie|cette vie)\b",
+            r"\bvaut (?:plus |pas )?la peine de vivre\b|\bla vie (?:ne )?vaut (?:plus|pas) la"
+            r" peine\b|^(?:ca |sa )?(?:ne )?vaut plus la peine$",
+            _SHORT + r"(?:\S+ )?pourquoi (?:vivre|continuer|continuer a vivre|rester en vie"
+            r"|me battre|lutter)(?: encore)?$",
+            r"\bdormir pour toujours\b|\b(?:m endormir|dormir) et (?:ne )?(?:plus|jamais|pas)"
+            r" (?:me )?reveiller\b",
+            _SHORT + r"(?:\S+ )?(?:pk|pq|pkoi|pourquoi) (?:je )?(?:continuer|continue|vivre|vis"
+            r"|rester en vie)(?: encore)?$",
+        ),
+        "ht": (
+            r"\b(?:vle|ta renmen|jis vle|anvi) disparet\b|\bdisparet sou te a\b",
+            r"\b(?:lavi a|lavi m|lavi mwen|viv) pa vo lapenn\b|\bpa vo lapenn (?:viv|m viv|pou m"
+            r" viv)\b|^(?:sa )?pa vo lapenn anko$",
+            r"\bbouke ak (?:tout bagay|tout|lavi)$|\bbouke ak lavi (?:a|m|mwen)\b",
+            _SHORT + r"(?:\S+ )?(?:pou ki sa|pou kisa|poukisa|pouki) (?:pou )?(?:m |mwen )?"
+            r"(?:kontinye|viv|ap viv)$",
+            r"\b(?:a kisa|a ki sa|pou kisa|pou ki sa|poukisa) lavi (?:a|m|mwen) (?:sevi|bon)\b"
+            r"|\b(?:pouki|poukisa|pou kisa) (?:m|mwen) (?:ap )?kontinye$",
+        ),
+        "pt": (
+            r"\b(?:quero|queria|so quero|vontade de|to com vontade de|preciso) (?:sumir"
+            r"|desaparecer)\b(?! (?:daqui|dali|d[aoe]s?|pra|para)\b)|\b(?:sumir|desaparecer)"
+            r" (?:do|deste|desse) mundo\b",
+            r"\bnao vale (?:mais )?a pena (?:viver|continuar vivendo|mais nada|nada)\b|\b(?:a vida"
+            r"|viver|minha vida) (?:ja )?nao vale (?:mais )?a pena\b|\bnada (?:mais )?vale a"
+            r" pena\b|^(?:ja )?nao vale mais a pena$|^ja nao vale a pena$",
+            r"\b(?:cansei|cansad[oa]|exaust[oa]|farto|farta|saco cheio) (?:de tudo|da vida"
+            r"|dessa vida|desta vida)(?: (?:ja|mesmo|e de todos))?$",
+            _SHORT + r"(?:\S+ )?(?:pra|para|pq|por que|porque) (?:que )?(?:continuar|seguir|lutar"
+            r"|seguir vivendo|continuar lutando|viver)(?: assim| mais)?$",
+            r"\bnao quero (?:mais )?acordar(?:$| (?:amanha|mais|nunca))|\bdormir (?:pra|para)"
+            r" sempre\b",
+            _SHORT
+            + r"(?:\S+ )?de que adianta(?: (?:viver|continuar|continuar vivendo|lutar|mais))?$",
+        ),
+    },
+    "medical_emergency": {
+        "es": (
+            r"\bse (?:desmayo|desmayaron|desvanecio)\b(?! de (?:la )?(?:risa|gusto|emocion"
+            r"|alegria))|(?<!casi )\bme desmaye\b|\b(?:esta|estan|quedo|quedaron|anda|cayo"
+            r"|tirad[oa]) desmayad[oa]s?\b|\b(?:tuvo|le dio|esta teniendo) (?:un )?desmayo\b",
+            _SHORT + r"(?:\S+ ){0,2}desmayad[oa]s?(?: (?:en|aqui|aca|ayuda|auxilio|porfa))?",
+            r"\bquemaduras? (?:grave|graves|fuerte|fuertes|fea|feas|muy feas?|seria|serias"
+            r"|grande|grandes|de (?:segundo|tercer|tercero) grado)\b|\b(?:grave|gran|fuerte)"
+            r" quemadura\b|\bquemad[oa] (?:grave|gravemente|feo)\b",
+            r"\b(?:se (?:le |me )?quem(?:o|aron)|me queme) (?:\S+ ){0,2}(?:brazo|brazos|mano"
+            r"|manos|cara|pierna|piernas|pie|pies|espalda|pecho|cuerpo|piel|panza|barriga|cuello"
+            r"|cabeza)\b",
+            r"\b(?:agua|aceite|cafe|leche|sopa|caldo) hirviendo (?:\S+ ){0,3}(?:encima|le cayo"
+            r"|le cayeron|se (?:le )?cayo|se (?:le )?derramo|lo quemo|la quemo|en (?:la|el|su)"
+            r" (?:cara|brazo|pierna|cuerpo|pecho|espalda|mano|panza))\b|\b(?:le|se le|me|se me"
+            r"|nos) (?:cayo|cayeron|echo|echaron|tiro|tiraron|derramo|volteo) (?:\S+ ){0,2}"
+            r"(?:agua|aceite|cafe|leche|sopa|caldo) hirviendo\b|\b(?:quem\w+|escald\w+) con"
+            r" (?:agua|aceite|cafe|leche|sopa) hirviendo\b",
+            r"\bincon(?:ci|si|sci)ente?s?\b|\bquemaduras? (?:bien |muy )?feas?\b"
+            r"|\bquemad[oa] (?:tod[oa] )?"
+            r"(?:el|la|los|las|su) (?:brazo|brazos|mano|manos|cara|pierna|piernas|espalda|pecho"
+            r"|cuerpo"
+            r"|piel)\b",
+        ),
+        "en": (
+            r"(?<!almost )(?<!nearly )\b(?:fainted|passed out)(?=$| (?:on|in|at|and|help|please"
+            r"|pls|now|again|just|outside|here|there|suddenly|while|after|cant|can t|wont|won t"
+            r"|not|is|isnt|from (?:the )?(?:heat|pain|hunger|blood)))(?! (?:on|in) (?:the |my |a )?"
+            r"(?:couch|sofa|bed|hammock))|\b(?:he|she|someone|somebody|my \S+|the (?:baby|kid"
+            r"|child|man|woman|guy|lady|boy|girl)|a (?:man|woman|guy|lady|kid|child|person))"
+            r" (?:just )?collapsed\b",
+            r"\b(?:bad|serious|severe|big|huge|terrible|deep|horrible|nasty) burns?\b(?! (?:cream"
+            r"|ointment|gel|kit)\b)|\b(?:badly|severely|seriously) burn(?:ed|t)\b",
+            r"\bburn(?:ed|t) (?:his|her|my|their|the baby s|the kid s|the baby|the kid) (?:\S+ )?"
+            r"(?:arm|arms|hand|hands|face|leg|legs|foot|feet|back|chest|body|skin|belly|stomach"
+            r"|neck|head)\b|\b(?:his|her|my|the baby s) (?:arm|hand|face|leg|foot|back|chest"
+            r"|body|skin) (?:is |got |was )?(?:badly |all )?burn(?:ed|t)\b",
+            r"\bscalded\b|\bboiling (?:water|oil|soup|coffee|milk) (?:\S+ ){0,3}(?:on (?:him|her"
+            r"|me|my|his|the|them)|fell|spilled|spilt|burn\w*)\b|\b(?:spilled|spilt|fell|poured"
+            r"|dropped|knocked) (?:\S+ ){0,3}boiling\b",
+            r"\bun(?:concious|consious|conscous|concsious|counscious)\b",
+        ),
+        "fr": (
+            r"\bevanoui(?:e|s|es)?\b|\btombee?s? dans les pommes\b|\bsans connaissance\b",
+            r"\b(?:grave|grosse|forte|serieuse|mauvaise|grande) brulure\b|\bbrulures? (?:grave"
+            r"|graves|serieuses?|profondes?|au (?:\S+ )?degre|partout|sur tout le corps)\b"
+            r"|\b(?:grievement|gravement) brule\w*",
+            r"\bbrulee?s? (?:au|a la|aux|a l) (?:bras|main|mains|visage|jambe|jambes|pied|pieds"
+            r"|dos|ventre|corps|cou|tete|figure|poitrine)\b|\b(?:s est|me suis) brulee? (?:le|la"
+            r"|les) (?:bras|main|mains|visage|jambe|jambes|pied|pieds|dos|ventre|corps|cou"
+            r"|figure)\b",
+            r"\bebouillant\w*(?! (?:les|des|la|le) (?:tomates|legumes|biberons?|bouteilles?"
+            r"|pots?|tetines?)\b)|\beau bouillante (?:\S+ ){0,3}(?:sur (?:lui|elle|moi|le|la|mon"
+            r"|ma|son|sa)|renvers\w+|tomb\w+|brul\w+)\b|\b(?:renverse|tombe|jete|verse)\w*"
+            r" (?:\S+ ){0,3}eau bouillante\b",
+        ),
+        "ht": (
+            r"\btonbe endispoze\b|\bpedi konesans\b",
+            _SHORT + r"(?:\S+ ){0,2}endispoze$",
+            r"\b(?:boule|brile) (?:bra|men|figi|janm|pye|do|vant|ko|po|tet|kou|lestomak)"
+            r" (?:li|l|m|mwen|pitit|bebe|timoun)\b|\b(?:boule|brile) (?:grav|tout ko)\b|\bdlo"
+            r" (?:cho|bouyi)(?: a)? (?:\S+ ){0,2}(?:boule|tonbe sou|vide sou|vese sou|jete sou)"
+            r" (?:li|l|m|mwen|pitit|bebe|timoun|tout)\b|\b(?:boule|brile) ak dlo (?:cho|bouyi)\b",
+            r"\bgwo boule\b|\b(?:bra|men|janm|figi|do|vant|ko) (?:li|l|m|mwen|pitit la"
+            r"|bebe a) boule"
+            r"(?:$| (?:net|grav|anpil)\b)",
+        ),
+        "pt": (
+            r"(?<!quase )\b(?:desmaiou|desmaiaram|desmaiei|desmaiad[oa]s?)\b(?! de (?:rir|tanto"
+            r" rir|sono|tedio|cansaco|vergonha))",
+            r"\bdesacordad[oa]s?\b|\bperdeu (?:os sentidos|a consciencia)\b|\bsem sentidos\b",
+            r"\b(?:se queimou|me queimei|queimou|queimaram|queimei) (?:\S+ ){0,2}(?:braco|bracos"
+            r"|mao|maos|rosto|cara|perna|pernas|pe|pes|corpo|barriga|peito|costas|pele|pescoco)\b"
+            r"|\bqueimaduras? (?:grave|graves|feia|feias|forte|seria|de (?:segundo|terceiro)"
+            r" grau)\b|\bqueimad[oa]s? (?:grave|gravemente|feio)\b",
+            r"\b(?:agua|oleo|cafe|leite|sopa) (?:fervendo|fervente) (?:\S+ ){0,3}(?:caiu"
+            r"|derramou|queimou|em cima|nele|nela|no bebe|na crianca|no rosto|na cara)\b"
+            r"|\b(?:caiu|derramou|derrubou|jogou|jogaram|virou) (?:\S+ ){0,3}(?:agua|oleo|cafe"
+            r"|leite|sopa) (?:fervendo|fervente)\b|\bescaldad[oa]\b",
+            r"\b(?:ele|ela|meu (?:amigo|filho|marido|pai|irmao|primo|tio)|minha (?:amiga|filha"
+            r"|esposa"
+            r"|mulher|mae|irma|prima|tia)|o cara|a moca|o homem|a mulher|o menino"
+            r"|a menina) apagou(?:$"
+            r"| (?:do nada|de repente|aqui|no chao|na fila)\b)|^apagou do nada$",
+        ),
+    },
+    "violence": {
+        "es": (
+            _SHORT + r"(?!.*\b(?:carro|coche|paquete|maleta|celular|telefono|camion|caja|puerta"
+            r"|fruta|mango|equipaje)\b)" + _NOT_ASKING + r"(?:\S+ )?(?:tod[oa] |muy |bien )?"
+            r"golpead[oa]s?\b",
+            r"^(?!.*\b(?:sol|gripa|gripe|calor|covid|virus|tos|frio)\b).*\bme (?:pego|golpeo"
+            r"|madreo) (?:bien |muy )?(?:fuerte|feo|duro|otra vez|de nuevo|mucho|con (?:el|la|un"
+            r"|una|su) \S+)\b|^(?:el |ella |mi \S+ )?me pego$",
+            r"\bme (?:sigue|siguen) (?:pegando|golpeando|lastimando|maltratando|haciendo dano"
+            r"|pateando)\b|\b(?:siempre|diario|todos los dias|otra vez) me (?:pega|golpea"
+            r"|lastima|maltrata)\b",
+            r"\bmoretead[oa]s?\b|\b(?:llen[oa]|cubiert[oa]|tod[oa]) de (?:moretones|moretes"
+            r"|golpes|morados)\b|\bmoretones (?:por|en) todo\b",
+            r"\bme (?:lastimaron|maltrataron)\b(?! (?:los|las) (?:zapatos|botas|tenis|pies)\b)"
+            r"|\b(?:esposo|marido|pareja|novio|papa|padrastro|tio|jefe|patron) (?:\S+ )?me"
+            r" (?:lastima|lastimo|hace dano|hizo dano|maltrata)\b",
+            r"\b(?:me|nos|lo|la|le|les) (?:dio|dieron|dan|pusieron|puso) (?:una "
+            r"|tremenda )?(?:golpisa"
+            r"|madrisa|putisa)\b|^(?:una )?golpi[sz]a$",
+        ),
+        "en": (
+            r"^(?:\S+ )?(?:badly |got |been |was )?beaten(?: up)?(?: again| badly| bad)?$",
+            r"\b(?:keeps?|kept|keep on|always|still|wont stop|won t stop|doesnt stop|never stops)"
+            r" (?:hurting|hitting|beating|choking|kicking|slapping|punching) (?:me|us|her|him)\b",
+            r"\b(?:he|she|they|husband|boyfriend|partner|ex|stepdad|stepfather|dad|father|uncle"
+            r"|man|guy) (?:\S+ )?(?:hurts|hurt|hurting) (?:me|us)\b",
+            r"\b(?:all|covered in|covered with|full of) bruise[sd]?\b|\bbruises all over\b"
+            r"|\bgave me a black eye\b|\bblack and blue\b",
+            r"\bbruises everywhere\b|\bbeat up (?:real |really |so |very )?bad(?:ly)?\b",
+        ),
+        "fr": (
+            _SHORT + r"(?:\S+ )?(?:je suis |suis )?(?:battue|tabassee?|frappee)(?: (?:encore"
+            r"|par \S+(?: \S+)?|tous les jours|chaque jour))?$",
+            r"\b(?:il|elle|ils|elles|mari|copain|conjoint|compagnon|ex|pere|beau pere|oncle"
+            r"|patron|passeur|policier|mec|homme|on) (?:\S+ ){0,2}(?:m a|m ont|me) (?:tape|tapee"
+            r"|tapent|cogne|cognee|cognent|gifle|giflee|giflent|claque|claquee)\b(?! (?:sur"
+            r" (?:l epaule|les nerfs|le systeme|le dos|la main)|la porte|dans la main|dans le dos"
+            r"|la bise)\b)",
+            r"\b(?:arrete|arretent) (?:pas|plus) de (?:me|nous|la|le) (?:frapper|taper|battre"
+            r"|cogner|faire du mal|tabasser)\b|\bcontinue\w* (?:a|de) (?:me|nous) (?:frapper"
+            r"|taper|battre|cogner|faire du mal|tabasser)\b",
+            r"^(?!.*\b(?:dos|ventre|tete|dent|dents|pied|pieds|genou|bras|jambe|oeil|coeur"
+            r"|estomac|gorge|oreille|cou|epaule|main|rein|reins|poitrine)\b).*\b(?:il|elle|ils"
+            r"|mari|copain|conjoint|compagnon|ex|pere|beau pere) (?:\S+ )?me (?:fait|font) (?:du )?"
+            r"mal\b",
+            r"\b(?:couverte?s?|pleine?s?|plein) de bleus\b|\bdes bleus partout\b|\bbleus sur tout"
+            r" le corps\b|\boeil au beurre noir\b",
+            r"\broue\w* de coups\b|\bbattue? a mort\b",
+        ),
+        "ht": (
+            r"^(?!.*\b(?:tet|vant|dan|pye|do|bra|janm|zorey|je|goj|lestomak|pwatrin|ren|jenou"
+            r"|dwet)\b).*\b(?:li|l|yo|mari|menaj|mennaj|neg|madanm|papa|bope|nonm nan)"
+            r" (?:toujou |konn |ap |te |toujou ap )?fe (?:m|mwen|nou) mal\b(?! nan ke)",
+            r"\b(?:(?:ban|ba|bay) (?:m|mwen|nou) (?:\S+ )?|(?:m|mwen|li|l|nou) pran (?:anpil )?)"
+            r"kou(?:$| (?:anpil|anko|chak jou|ak|sou|nan (?:tet|vant|figi|do)))",
+            r"\bko (?:m|mwen|li|l) (?:plen|tou) (?:mak|vyolet|ble)\b|\bkraze (?:m|mwen|li|l"
+            r"|nou) anba"
+            r" kou\b",
+        ),
+        "pt": (
+            r"\bapanh(?:ei|o|ou|amos|aram|ando|ava)\b(?=$| (?:d[aeo]s?|muito|demais|de novo"
+            r"|outra vez|todo dia|todos os dias|feio|calad[oa]|na cara|sem|dele|dela|ontem|hoje"
+            r"|pra caramba|bastante)\b)",
+            r"\b(?:levei|tomei|levou|tomou|levamos) (?:uma |umas )?(?:surra|sova|coca|porrada"
+            r"|pancada|tapa|soco|murro|bofetada)s?\b(?! (?:no|na|de|do|da) (?:jogo|futebol"
+            r"|xadrez|partida|truco|videogame|fifa|baralho|game|prova|vida)\b)",
+            r"\b(?:ele|ela|eles|marido|namorado|companheiro|ex|padrasto|pai|homem|cara|patrao"
+            r"|policia|policial|coiote) (?:\S+ ){0,2}me (?:machuca|machucou|machucaram|machucam"
+            r"|espanca|agride|agrediu)\b|\b(?:continua|vive|sempre|nao para de) (?:me )?"
+            r"(?:batendo|me bater|bater em mim|machucando|me machucar|espancando)\b",
+            r"\btod[oa] (?:machucad[oa]|roxa|roxo|arrebentad[oa])\b(?! de (?:frio|cansaco)\b)"
+            r"|\bchei[oa] de (?:roxos|hematomas|marcas roxas|machucados)\b",
+            r"\bespancad[oa]s?\b|\bchei[oa] de hematomas?\b|\bme (?:deu|deram) (?:uma )?(?:surra"
+            r"|sova"
+            r"|coca)\b",
+        ),
+    },
+    "kidnapping": {
+        "es": (
+            NOT_ELSEWHERE + r".*\brehen(?:es)?\b",
+            r"\bcautiv[oa]s?\b|\bcautiverio\b|\bprivad[oa]s? de (?:la|su|mi|nuestra) libertad\b",
+            _SHORT + _NOT_ASKING + r"(?:\S+ )?(?:ellos |unos |me |ya )?tienen a mi (?:hij[oa]"
+            r"|nin[oa]|bebe|espos[oa]|marido|mujer|herman[oa]|mama|papa|familia|chamac[oa]"
+            r"|cipot[ea])(?: (?:ayuda|auxilio|porfa|por favor|secuestrad[oa]|amarrad[oa]"
+            r"|encerrad[oa]))*$",
+            r"\bsi (?:quiere|quieres|quiero|queremos|quieren|kiere|kieres) (?:volver a )?"
+            r"ver(?:la|lo|los|las|te)? (?:\S+ ){0,2}(?:viv[oa]s?|con vida)\b|\b(?:pa|para)"
+            r" (?:verla|verlo|verlos|volver a verl[oa]s?) (?:viv[oa]s?|con vida)\b",
+            r"\b(?:llamar|hablar|marcar)(?:le)? a (?:mi|mis|nuestra) (?:familia|familiares"
+            r"|parientes|mama|papa|esposo|esposa) (?:\S+ ){0,2}(?:pa|para) que (?:paguen|pague"
+            r"|depositen|deposite)\b",
+            r"\btienen a mi \S+ (?:retenid|secuestrad|encerrad|amarrad)\w*",
+        ),
+        "en": (
+            NOT_ELSEWHERE + r".*\b(?:son|daughter|kid|child|husband|wife|brother|sister|mom"
+            r"|mother|dad|father|cousin|family|baby|boy|girl|friend) (?:\S+ )?(?:kidnapped"
+            r"|abducted|taken hostage|held hostage)\b",
+            _SHORT + NOT_ELSEWHERE + r"(?!.*\b(?:being|get|getting|be|afraid|scared|fear|risk"
+            r"|worried|how|can|what|movie|film)\b).*\b(?:kidnapped|abducted)\b",
+            r"\b(?:they|men|gang|cartel|someone|somebody|the coyote|the smuggler|kidnappers)"
+            r" (?:\S+ )?(?:hold|holds|are holding|holding|keep|keeps|are keeping|took|grabbed"
+            r"|snatched) (?:my|our) (?:son|daughter|kid|kids|child|children|baby|boy|girl|husband"
+            r"|wife|brother|sister|mom|mother|dad|father)\b(?! s\b)(?! (?:to|for|out|home|with"
+            r"|back|in (?:the )?(?:shelter|school|hospital|clinic|class)|at (?:the )?(?:shelter"
+            r"|school|hospital|clinic))\b)",
+            r"\bif (?:you|u|ya|ur) (?:want|wanna) (?:to )?see (?:her|him|them|your \S+|my \S+"
+            r"|ur \S+) (?:\S+ )?alive\b|\bsee (?:her|him|them) alive again\b",
+            r"\b(?:only|just) to call (?:my|our) (?:family|relatives|mom|mother|dad|husband|wife)"
+            r" (?:\S+ ){0,2}(?:to|so they|and ask them to|so they can) (?:pay|send (?:money|the"
+            r" money|cash)|wire)\b|\b(?:let|lets|letting) me (?:keep|use|have) (?:the |my )?"
+            r"(?:phone|cell)\b (?:\S+ ){0,3}(?:only|just) to call\b",
+            _SHORT + NOT_ELSEWHERE + r".*\bkidnap(?:ed|t)\b",
+        ),
+        "fr": (
+            NOT_ELSEWHERE + r".*\botages?\b",
+            r"^enlevee?s?(?:$| (?:a|au|aux|par|pres|sur|dans|hier|ce matin|cette nuit|devant)\b)"
+            r"|\b(?:fils|fille|enfant|enfants|bebe|mari|femme|frere|soeur|mere|pere|cousin"
+            r"|cousine|neveu|niece|famille) (?:\S+ )?enlevee?s?\b(?! (?:ses|son|sa|les|le|la|mes"
+            r"|mon|ma|un|une|des|du)\b)",
+            r"\b(?:ils|on|des hommes|le gang|le cartel|les bandits) (?:\S+ )?(?:retiennent"
+            r"|retient|detiennent|sequestrent|tiennent) (?:mon|ma|mes|notre|nos) (?:fils|fille"
+            r"|enfant|enfants|bebe|mari|femme|frere|soeur|mere|pere|famille|cousin|cousine)\b"
+            r"|\ben captivite\b",
+            r"\bsi (?:tu veux|vous voulez|tu veut|tu veu) (?:la |le |les )?(?:revoir|voir)"
+            r" (?:\S+ ){0,2}(?:vivante?s?|en vie)\b|\bappeler (?:ma|mes|notre) (?:famille|parents"
+            r"|proches) (?:\S+ ){0,2}pour (?:qu (?:ils|elle|elles|il) )?(?:paye|payent|paie"
+            r"|paient|payer)\b",
+            r"\b(?:retenue?s?|sommes|suis|on est|sont|est) captive?s?\b",
+        ),
+        "ht": (
+            r"\botaj\b",
+            r"\byo (?:\S+ )?(?:kenbe|pran|sezi) (?:pitit|tifi|ti gason|madanm|mari|bebe|fre|se"
+            r"|manman|papa|kouzen|kouzin)(?: (?:fi|gason))? (?:m|mwen|nou)\b(?! (?:\S+ ){0,2}"
+            r"(?:pandan|lekol|pou (?:m|mwen|nou)|nan (?:bra|men)|al|ale)\b)",
+            r"\bsi (?:ou|w|nou) vle (?:we|rewe|revwa|jwenn) (?:\S+ ){0,2}vivan\b|\brele fanmi"
+            r" (?:m|mwen|nou) pou (?:yo )?peye\b",
+            r"\bkenbe (?:m|mwen|nou) (?:kom |tankou )?prizonye\b|^kidnape\b",
+        ),
+        "pt": (
+            NOT_ELSEWHERE + r".*\bref(?:em|ens)\b|\bcativeiro\b",
+            r"\b(?:levaram|pegaram|sumiram com) (?:o |a )?(?:meu|minha|meus|minhas|nosso|nossa)"
+            r" (?:filh[oa]s?|marido|esposa|mulher|irma|irmao|prim[oa]|bebe|pai|mae|sobrinh[oa])"
+            r"\b(?! (?:pro|pra|para|ao|a|na|no|embora pra)\b)",
+            r"\bse (?:quiser|quer|quiserem|voce quiser|vc quiser) (?:\S+ ){0,2}ver (?:\S+ ){0,2}"
+            r"(?:viv[oa]s?|com vida)\b|\bligar (?:pra|para) (?:a )?(?:minha )?(?:familia|mae|pai"
+            r"|marido|esposa|parentes) (?:\S+ ){0,2}(?:pagar|pagarem|depositar|depositarem|pague"
+            r"|paguem)\b",
+        ),
+    },
+    "threat": {
+        "es": (
+            _SHORT + r"(?:\S+ )?(?:me|nos) (?:estan|andan|anda|esta|vienen|siguen) buscando"
+            r"(?: (?:ayuda|ayudame|auxilio|porfa|por favor|todavia|aqui|aca|otra vez|de nuevo))*$",
+            _NOT_A_PLACE + r".*\b(?:(?:me siento|estoy|estamos|ando|andamos|sigo|seguimos"
+            r"|me tienen|nos tienen) vigilad[oa]s?|vigilad[oa]s? (?:dia y noche|todo el (?:dia"
+            r"|tiempo)|las 24 horas|a toda hora|siempre))\b|^vigilad[oa]s?$",
+            _SHORT
+            + r"(?:\S+ )?(?:ya )?(?:me|nos) (?:buscan|busca|ubicaron)(?: (?:aqui|aca|ayuda|porfa"
+            r"|otra vez))*$",
+            r"\bsaben (?:donde|en donde) (?:dormimos|nos quedamos|vivimos)\b|\b(?:me"
+            r"|nos) tienen (?:bien )?"
+            r"(?:ubicad|localizad|fichad)[oa]s?\b",
+        ),
+        "en": (
+            NOT_ELSEWHERE + r".*\b(?:they|theyre|they re|people|men|guys|the gang|the cartel|gang"
+            r"|cartel|gang members|the mara|narcos|the men|the guys) (?:are |re |is |s )?(?:still "
+            r"|now |already )?(?:looking|searching|hunting|asking around) (?:for|around for)"
+            r" (?:me|us)\b(?! (?:at|in) (?:the )?(?:office|front desk|reception|comar|desk|school"
+            r"|work)\b| (?:to|for) (?:give|sign|help|interview|talk|the|my|an|a)\b)",
+            _NOT_A_PLACE + r".*\b(?:watched|followed|spied on) (?:day and night|all day|all the"
+            r" time|24 7|every day|everywhere|night and day)\b",
+            r"\b(?:they|gang|cartel|he|the gang|the cartel) (?:found|found out"
+            r"|figured out) where (?:i|we)"
+            r" (?:stay|sleep|live|am|are)\b",
+        ),
+        "fr": (
+            r"\b(?:ils|des hommes|le gang|les gangs|la mara|le cartel|des gens|des types|des mecs"
+            r"|les bandits) (?:\S+ )?(?:me|nous) (?:cherchent|cherche|recherchent|traquent"
+            r"|pourchassent)\b(?! (?:un|une|du|des|de la|le|la|pour (?:le|la|un|une|mon|ma)|a l"
+            r" accueil|au bureau)\b)|\b(?:ils|gang|cartel|mara|bandits|hommes) (?:\S+ )?sont a"
+            r" (?:ma|notre) recherche\b",
+            _NOT_A_PLACE + r".*\b(?:(?:je suis|on est|suis|sommes|me sens) (?:surveillee?s?"
+            r"|traquee?s?|pourchassee?s?|espionnee?s?)|surveillee?s? (?:jour et nuit|nuit et jour"
+            r"|tout le temps|24h|24 h|en permanence|sans arret))\b(?! par (?:\S+ )?(?:assistante?s?"
+            r"|medecins?|docteurs?|infirmi\w+|avocate?s?|educat\w+|psy\w*|hopital|equipe)\b)",
+            r"\bsavent (?:ou|que) (?:je dors|on dort|je reste|on reste|je loge|on loge|je vis"
+            r"|on vit)\b"
+            r"|\b(?:on|ils) (?:me|nous) guett\w+",
+        ),
+        "ht": (
+            NOT_ELSEWHERE + r".*\b(?:y ap|yo ap|yo|gang lan|gang yo|bandi yo|neg yo|moun yo)"
+            r" (?:\S+ )?ch[ae]che"
+            r" (?:m|mwen|nou)(?:$| (?:toupatou|tout kote|depi|la a|anko|jou kou nwit|lajounen kou"
+            r" lannwit|pou (?:touye|fe m|fe nou|pran))\b)",
+            r"\bveye (?:m|mwen|nou) (?:lajounen kou lannwit|jou kou nwit|tout tan|toutan|24 sou"
+            r" 24)\b",
+            r"\byo (?:\S+ )?(?:konn|konnen|jwenn|dekouvri) kote (?:m|mwen|n|nou) (?:domi|rete)\b"
+            r"|\b(?:y ap"
+            r"|yo ap|yo) (?:siveye|veye) (?:m|mwen|nou)\b|\bveye (?:(?:m|mwen"
+            r"|nou) )?(?:jou kou nwit"
+            r"|lajounen kou lannwit)\b",
+        ),
+        "pt": (
+            NOT_ELSEWHERE + r"^(?!.*\b(?:familia|mae|pai|tia|tio|irma|irmao|prima|primo|marido"
+            r"|esposa|advogad\w*|assistente|amig[oa]s?|namorad[oa]|voluntari\w+|recepcao)\b).*"
+            r"\b(?:(?:estao|tao|ta|esta|andam|anda|vivem|vieram) me procurando|me procurando$)",
+            _NOT_A_PLACE + r".*\b(?:(?:to|estou|me sinto|sou|estamos|fico|vivo|ando) (?:sendo )?"
+            r"vigiad[oa]s?|vigiad[oa]s? (?:dia e noite|o tempo todo|24 horas|noite e dia"
+            r"|sempre))\b|^vigiad[oa]s?$",
+            r"\beles me procuram\b|\bme vigiam\b|\b(?:sabem|descobriram) onde (?:eu )?(?:durmo|fico"
+            r"|moro"
+            r"|to|estou|dormimos|ficamos)\b|\b(?:tao|estao|ta|esta) na minha cola\b",
+        ),
+    },
+    "unaccompanied_child": {
+        "es": (
+            _SHORT + _NOT_ASKING + rf"(?:\S+ ){{0,2}}{_CHILD_ES} (?:\S+ ){{0,2}}(?:sol[oa]s?"
+            r"|solit[oa]s?|sin nadie|con nadie|sin (?:sus |su )?(?:papas|padres|familia)"
+            r"|perdid[oa]s?)(?:$| (?:aqui|aca|alli|alla|en|ayuda|por favor|porfa|llorando)\b)",
+            rf"\bperdi a (?:mi|mis) (?:{_CHILD_ES}|hij[oa]s?|nene|nena)\b|\bse me perdi(?:o|eron)"
+            rf" (?:mi|mis|el|la) (?:{_CHILD_ES}|hij[oa]s?|bebe|nene|nena)\b|\b(?:mi|mis)"
+            rf" (?:hij[oa]s?|bebe|nene|nena|{_CHILD_ES}) (?:\S+ )?(?:se perdi(?:o|eron)|(?:esta"
+            r"|estan|anda|andan) perdid[oa]s?|perdid[oa]s?|desaparecio|desaparecieron|no aparece"
+            r"|no aparecen)\b(?! (?:la|el|los|las|de (?:la|el)|un|una|su|sus|en (?:la escuela"
+            r"|el celular|matematicas|clase|la tarea))\b)",
+            r"\bno (?:encuentro|encontramos|hallo) (?:a )?(?:mi|mis|nuestro|nuestra) (?:hij[oa]s?"
+            r"|bebe|nene|nena|nin[oa]s?|mama|mami|papa|papi|hermanit[oa]s?|chamac[oa]"
+            r"|cipot[ea])\b(?! (?:\S+ ){0,2}(?:en (?:la|el) (?:lista|sistema|foto|app)|papeles"
+            r"|documentos|acta|pasaporte)\b)",
+            r"\b(?:me )?(?:separaron|separe|separad[oa]s?|perdi) de (?:mi|mis) (?:mama|mami|papa"
+            r"|papi|papas|padres|jefa|madre|padre)\b",
+            _SHORT + _NOT_ASKING + r"(?:\S+ )?(?:estoy |ando |vengo |viajo |sigo )?sin (?:mis )?"
+            r"(?:papas|padres|papa ni mama|mama ni papa)(?: (?:aqui|aca|ayuda|porfa|por favor))?$",
+        ),
+        "en": (
+            r"\blost (?:little |small )?(?:child|kid|boy|girl|children|kids|toddler)\b(?! s\b)(?!"
+            r" (?:support|benefit|tax|credit|care|allowance|seat|services)\b)",
+            r"\bmy (?:son|daughter|kid|child|baby|boy|girl|little (?:boy|girl|one|brother|sister)"
+            r"|children|kids) (?:is |s |are |re |got |went |has gone |is gone )?(?:lost"
+            r"|missing)\b(?! (?:his|her|their|a|an|the|my|it|its|weight|teeth|tooth|school"
+            r"|class|home|you|dad|mom|family)\b)",
+            r"\bseparated from (?:my|our|his|her|their) (?:mom|mother|mum|mama|mommy|dad|father"
+            r"|papa|daddy|parents)\b",
+            _SHORT + r"(?!.*\b(?:can|could|how|where|when|do|does|is|are|travel|cross|apply"
+            r"|enter|study|school)\b)(?:\S+ )?(?:im |i m |i am |alone )?without (?:my |any )?"
+            r"(?:parents|mom or dad|mom and dad|adults?)(?: (?:here|help|please|pls))?$",
+            rf"\b{_CHILD_EN} (?:with|has|have) (?:nobody|no one|noone|no adult|no adults"
+            r"|no parents)\b",
+            _SHORT + r"(?:\S+ )?(?:im |i m |i am |alone )?w o (?:my |any )?parents(?: here)?$",
+        ),
+        "fr": (
+            _SHORT + _NOT_ASKING + rf"(?:\S+ ){{0,2}}{_CHILD_FR} (?:\S+ )?(?:tout |toute |tous"
+            r" |toutes )?(?:seule?s?|perdue?s?|sans personne|sans (?:ses )?parents|avec personne)"
+            r"(?:$| (?:ici|la|la bas|a|au|dans|devant|aidez|svp|qui pleure)\b)",
+            r"\b(?:ai |avons |a )?perdu (?:mon|ma|mes|notre|nos) (?:fils|fille|filles|enfant"
+            r"|enfants|petit|petite|petits|gamin|gamine|garcon|fillette|petit frere|petite soeur)"
+            r"\b(?! (?:de vue )?(?:l an|l annee|il y a|en \d|a la naissance))",
+            r"\b(?:mon|ma|notre) (?:fils|fille|enfant|bebe|petit|petite|garcon|fillette|gamin"
+            r"|gamine|petit frere|petite soeur) (?:(?:est |s est )?(?:perdue?|disparue?"
+            r"|introuvable)|a disparu)\b(?! (?:dans (?:ses|les) (?:pensees|devoirs|cours)"
+            r"|en (?:maths|classe"
+            r"|cours))\b)",
+            r"\b(?:je |j )?(?:ne )?(?:trouve|retrouve) (?:pas|plus) (?:mon|ma|mes|notre) (?:fils"
+            r"|fille|enfant|enfants|bebe|petit|petite|garcon|fillette|gamin|gamine|maman|mere"
+            r"|papa|pere|parents)\b(?! (?:\S+ ){0,2}(?:dans la liste|sur la liste|dans le systeme"
+            r"|papiers|acte|passeport|dossier|numero|photo)\b)",
+            r"\bseparee?s? de (?:ma|mon|mes|notre|nos) (?:mere|maman|pere|papa|parents)\b",
+            _SHORT + _NOT_ASKING + r"(?:\S+ )?(?:je suis |suis |chui )?sans (?:mes |mon |ma )?"
+            r"(?:parents?|maman|papa|maman ni papa|papa ni maman)(?: (?:ici|aidez moi|svp))?$",
+            _SHORT
+            + _NOT_ASKING
+            + r"(?:\S+ )?(?:une )?(?:fille|fillette|gamine|petite) (?:toute )?seule"
+            r"(?: (?:ici|la|la bas|dehors|devant))?$",
+        ),
+        "ht": (
+            r"\b(?:pitit|tifi|ti gason|timoun|bebe|ti moun|ti fre|ti se)(?: (?:fi|gason))? (?:m"
+            r"|mwen|nou|li|l|an|a|la|yo) (?:\S+ )?pedi(?:$| (?:nan|depi|la a|ede|anmwe|tanpri"
+            r"|kounye|isit|sou|bo|devan|m pa|mwen pa)\b)|\b(?:timoun|tifi|ti gason|ti moun)"
+            r" (?:\S+ )?pedi(?:$| (?:nan|depi|la a|isit|sou|bo|devan)\b)",
+            r"\b(?:m|mwen|nou) pa (?:ka )?jwenn (?:pitit|tifi|ti gason|bebe|timoun)(?: (?:fi"
+            r"|gason))? (?:m|mwen|nou)\b(?! (?:\S+ ){0,2}(?:lis|papye|paspo|batiste|foto"
+            r"|dosye)\b)|\b(?:m|mwen|nou) pedi (?:pitit|tifi|ti gason|timoun)(?: (?:fi|gason))?"
+            r" (?:m|mwen|nou) (?:nan|la a|isit|bo|devan|ate|sou)\b",
+            r"\bsepare (?:ak|de|avek|sou) (?:manman|papa|paran) (?:m|mwen|li|l)\b",
+            _SHORT + r"(?!.*\b(?:eske|ka|kijan|kote|kouman)\b)(?:\S+ )?(?:m |mwen )?(?:san"
+            r"|pa gen) (?:paran|manman (?:ni|ak) papa|papa (?:ni|ak) manman)(?: (?:m"
+            r"|mwen))?(?: (?:isit|la a"
+            r"|ede m|tanpri))?$",
+            rf"\b{_CHILD_HT} (?:\S+ )?(?:san pesonn|pesonn pa avek li|pesonn pa ave l|pa gen"
+            rf" pesonn)\b|\b{_CHILD_HT} (?:a|an|la|yo|sa a|sila a) (?:\S+ )?(?:pou ?kont"
+            r" (?:li|l|yo)|poukont (?:li|yo))\b",
+        ),
+        "pt": (
+            _SHORT + _NOT_ASKING + rf"(?:\S+ ){{0,2}}{_KID_PT} (?:\S+ )?(?:sozinh[oa]s?"
+            r"|perdid[oa]s?|sem ninguem|sem (?:os )?pais|sem (?:a )?familia)(?:$| (?:aqui|ali"
+            r"|la|na|no|em|chorando|socorro|ajuda)\b)",
+            r"\b(?:to|tou|estou|fiquei|estamos|tamo|ficamos|sou) sem (?:meus|os) pais\b|^sem"
+            r" (?:meus |os )?pais(?: aqui)?$",
+            r"\b(?:me )?separ(?:ei|aram|ou|ad[oa]s?) (?:de mim )?d(?:a|o|os|as) (?:minha |meu"
+            r" |meus |minhas )?(?:mae|mamae|pai|papai|pais)\b",
+            r"\bperdi (?:o |a )?(?:meu|minha|meus|minhas) (?:filh[oa]s?|crianca|criancas|menin[oa]"
+            r"|menininh[oa]|irmaozinho|irmazinha|guri|guria|miud[oa])\b(?! (?:\S+ ){0,2}(?:ano"
+            r" passado|anos|mes passado|no parto)\b)|\b(?:meu|minha|meus|minhas) (?:filh[oa]s?"
+            r"|menin[oa]|menininh[oa]|irmaozinho|irmazinha|crianca|criancas|miud[oa]|guri|guria)"
+            r" (?:\S+ )?(?:sumiu|sumiram|desapareceu|desapareceram|(?:ta|esta|tao|estao)"
+            r" perdid[oa]s?|se perdeu|se perderam)\b(?! com\b)",
+            r"\bnao (?:acho|encontro|achamos|encontramos|to achando|estou achando) (?:o |a )?"
+            r"(?:meu|minha|meus|minhas|nosso|nossa) (?:filh[oa]s?|menin[oa]|crianca|criancas|bebe"
+            r"|irmaozinho|irmazinha|mae|pai|pais|miud[oa])\b(?! (?:\S+ ){0,2}(?:na lista"
+            r"|no sistema|documento|certidao|passaporte|foto|numero|contato)\b)",
+        ),
+    },
+    "emergency": {
+        "es": (
+            r"\b(?:pelea|pleito|rina|bronca|trifulca|pelean|peleando) (?:\S+ )?(?:con|a)"
+            r" (?:cuchillos?|navajas?|machetes?|cuchillazos|navajazos|machetazos|punaladas"
+            r"|pistolas?|armas?)\b|\b(?:cuchillazos|navajazos|machetazos|punaladas)\b"
+            r"|\b(?:sacaron|saco) (?:un |una )?(?:cuchillo|navaja|machete|fierro|arma|pistola)\b",
+            r"\b(?:un|una|el|la) (?:senor|senora|hombre|mujer|muchacho|muchacha|chavo|chava|compa"
+            r"|migrante|persona|tipo|chico|chica|joven|morro) (?:\S+ ){0,2}(?:tirad[oa]|herid[oa]"
+            r"|sangrando|apunalad[oa]|acuchillad[oa]|balead[oa]|en el (?:suelo|piso)) (?:\S+ ){0,3}"
+            r"(?:afuera|enfrente|frente|en la puerta|en la entrada|en el (?:suelo|piso)|sangrando"
+            r"|no se mueve)\b",
+            _SHORT + _NOT_ASKING + r"(?:\S+ )?(?:llamen|llamenle|hablen|hablenle) a (?:alguien"
+            r"|quien sea|los bomberos|la cruz roja)(?: (?:rapido|ya|porfa|por favor|urgente"
+            r"|ayuda))*$",
+            _SHORT
+            + _NOT_ASKING
+            + r"(?:\S+ )?(?:disparos|tiros|balacera)(?: (?:afuera|aqui|aca|cerca"
+            r"|en la calle|ayuda))*$",
+            r"\bse (?:estan|andan) (?:acuchillando|apunalando|macheteando|matando)\b(?! de\b)",
+            _SHORT
+            + r"^(?:hay )?(?:un )?(?:hombre|senor|muchacho|chavo|compa|tipo) (?:tirado|en el suelo"
+            r"|en el piso)(?: (?:afuera|aqui|aca|sangrando|enfrente))*$",
+            _SHORT
+            + r"(?:\S+ )?(?:vengan|venga) (?:rapido|ya|pronto|rapidito)(?: (?:porfa|por favor"
+            r"|ayuda|auxilio))*$",
+        ),
+        "en": (
+            r"\bknife fights?\b|\b(?:fight|fighting|brawl) (?:with|over) (?:a |the )?(?:knife"
+            r"|knives|machete|machetes|guns?)\b|\b(?:man|guy|men|guys|someone|somebody|he|they"
+            r"|person|woman) (?:\S+ )?(?:pulled|pulls|pulling|waving|has|have|with|holding)"
+            r" (?:out )?(?:a |his |their )?(?:knife|knives|machete|blade)\b",
+            r"\b(?:someone|somebody|a (?:man|guy|woman|person|kid|boy|girl|lady)|man|guy|woman"
+            r"|person) (?:\S+ ){0,3}on the (?:ground|floor|street|sidewalk) (?:\S+ ){0,3}"
+            r"(?:bleeding|not moving|stabbed|shot|outside|in front|unconscious)\b|\b(?:stabbed"
+            r"|bleeding) (?:\S+ ){0,3}on the (?:ground|floor|street|sidewalk)\b",
+            _SHORT + _NOT_ASKING + r"(?:\S+ )?(?:please |pls |someone |somebody )?call"
+            r" (?:someone|somebody|anyone|for help)(?: (?:please|pls|now|quick|fast|hurry|asap"
+            r"|help))*$",
+            r"\bstabbing each other\b|\b(?:is|are) stabbing\b|^(?:\S+ )?man down(?: (?:outside|here"
+            r"|help"
+            r"|please|pls|now))*$",
+            _SHORT
+            + r"(?:\S+ )?(?:shots|gunshots|gunfire) (?:inside|outside|here|near|in the (?:shelter"
+            r"|street|building))\b",
+            _SHORT
+            + _NOT_ASKING
+            + r"(?:\S+ )?(?:come|get here) (?:quick|quickly|fast|asap)(?: (?:please"
+            r"|pls|help|hurry))*$",
+        ),
+        "fr": (
+            r"\bbagarre (?:au |aux |a coups? de |avec (?:des |un |une )?)(?:couteau|couteaux"
+            r"|machette|machettes|armes?)\b|\b(?:il|ils|un homme|des hommes|un mec|des mecs"
+            r"|quelqu un|un type) (?:a |ont )?(?:sorti|sortent|sort|a|ont) (?:un |une |des )?"
+            r"(?:couteau|couteaux|machette|machettes)\b(?! (?:pour|a) (?:couper|cuisiner|pain"
+            r"|la cuisine)\b)",
+            r"\b(?:quelqu un|un homme|une femme|un mec|un gars|une personne|un migrant|un type"
+            r"|un jeune) (?:\S+ ){0,3}(?:par terre|au sol) (?:\S+ ){0,3}(?:sang|saigne|poignarde"
+            r"|blesse|bouge plus|devant)\b|\b(?:poignarde|blesse|en sang) (?:\S+ ){0,2}(?:par"
+            r" terre|au sol)\b",
+            _SHORT + _NOT_ASKING + r"(?:\S+ )?appelez (?:quelqu un|qqn|qqun|quelquun|du monde"
+            r"|de l aide|les pompiers)(?: (?:vite|svp|s il vous plait|maintenant|urgent))*$",
+            r"\bse battent (?:au|a coups de|avec des) (?:couteaux?|machettes?)\b",
+            _SHORT
+            + NOT_ELSEWHERE
+            + r"(?:\S+ )?(?:coups de feu|des tirs|ca tire|sa tire)(?: (?:ici|dehors"
+            r"|la|devant|vite|venez))*$",
+            _SHORT
+            + r"^(?:un |y a un )?(?:homme|mec|gars|type|monsieur) (?:a terre|au sol|par terre)"
+            r"(?: (?:dehors|ici|devant|en sang))*$",
+            _SHORT
+            + _NOT_ASKING
+            + r"(?:\S+ )?venez vite(?: (?:svp|s il vous plait|aidez moi|aidez nous"
+            r"|au secours))*$",
+        ),
+        "ht": (
+            r"\b(?:goumen|batay|lage|ap goumen|ap batay) (?:\S+ ){0,2}(?:ak|a|avek) (?:kouto"
+            r"|manchet|zam|kout kouto)\b|\b(?:rale|soti) (?:yon )?(?:kouto|manchet|zam)\b",
+            r"\b(?:moun|nonm|neg|fanm|gason|migran) (?:\S+ ){0,2}ate (?:\S+ ){0,3}(?:san|ap"
+            r" senyen|devan|kout kouto|blese|pa bouje)\b",
+            _SHORT + r"(?:\S+ )?rele (?:yon moun|nenpot moun|moun|sekou)(?: (?:vit|tanpri"
+            r"|kounye a|kounya|souple|ede))*$",
+            r"\bbatay kouto\b",
+            _SHORT
+            + r"^(?:gen )?(?:yon )?(?:neg|nonm|mesye|moun|gason) (?:\S+ )?ate(?: a)?(?: (?:deyo a"
+            r"|la a|devan))*$",
+            _SHORT + r"(?:\S+ )?kout zam(?: (?:deyo a|la a|isit|kounye a|anpil))*$",
+            _SHORT + r"(?:\S+ )?(?:vin|vini) vit(?: (?:tanpri|souple|ede m|ede nou))*$",
+        ),
+        "pt": (
+            r"\bbriga (?:de|com) (?:faca|facas|facao|peixeira|canivete|arma|armas)\b|\b(?:puxou"
+            r"|puxaram|sacou|sacaram|tirou|tiraram) (?:uma |a |um )?(?:faca|peixeira|arma|facao"
+            r"|canivete|revolver)\b(?! (?:pra|para) (?:cortar|cozinhar)\b)",
+            r"\b(?:cara|homem|alguem|pessoa|moca|mulher|rapaz|menino|menina|migrante|moco)"
+            r" (?:\S+ ){0,2}(?:caid[oa]|esfaquead[oa]|sangrando|ferid[oa]|estirad[oa])"
+            r" (?:\S+ ){0,2}(?:no chao|na (?:frente|rua|calcada|porta)|sangrando)\b",
+            _SHORT + _NOT_ASKING + r"(?:\S+ )?(?:chama|chamem|liga pra|liguem pra|ligue pra)"
+            r" (?:alguem|ajuda|o samu|samu|os bombeiros|bombeiros|socorro)(?: (?:rapido|ja|agora"
+            r"|pfv|por favor|pelo amor de deus|urgente))*$",
+            _SHORT + _NOT_ASKING + r"(?:\S+ )?(?:tiros|disparos|tiroteio)(?: (?:aqui|agora|la fora"
+            r"|na rua))*$|\btem tiros? (?:aqui|agora|la fora|na rua)\b",
+            _SHORT
+            + r"^(?:tem )?(?:um )?(?:homem|cara|moco|rapaz) (?:caido|no chao|estirado)(?: (?:aqui"
+            r"|la fora|na frente|sangrando))*$",
+            _SHORT + _NOT_ASKING + r"(?:\S+ )?(?:vem|venham|venha) (?:rapido|logo|ja)(?: (?:pfv"
+            r"|por favor|socorro|ajuda))*$|\b(?:tao|estao|ta|esta) (?:perseguindo"
+            r"|cacando) a gente\b",
+        ),
+    },
+    "food": {
+        "es": (
+            _NOT_MEDICINE + r".*\b(?:panza|barriga|tripa|tripas|estomago|pansa|panzita) (?:\S+ )?"
+            r"vaci[oa]s?\b",
+            r"\b(?:ninos|ninas|nino|nina|hij[oa]s|hij[oa]|chamacos|cipotes|bebes?|chiquitos|morros"
+            r"|plebes|pequenos|familia|ellos|nosotros|todos) (?:\S+ )?(?:sin (?:cenar|comer"
+            r"|desayunar|almorzar|comida|cena|desayuno|almuerzo)|no (?:comieron|cenaron|desayunaron"
+            r"|almorzaron|han cenado"
+            r"|han desayunado|comen nada|comio|ceno))\b(?! (?:\S+ )?(?:carne|cerdo|puerco|picante"
+            r"|chile|pescado|verduras|sopa|el|la|eso|bien|en la escuela)\b)",
+            r"\b(?:quede|quedamos|quedaron|se quedaron|nos quedamos|me quede|durmieron|dormimos"
+            r"|dormi|se durmieron|nos dormimos|me dormi) (?:sin (?:comer|cenar|comida)|con"
+            r" hambre)\b|^(?:mis |los )?(?:ninos|hijos|chamacos|cipotes|bebes?) con hambre$",
+            _SHORT + _NOT_ASKING + r"(?:\S+ ){0,2}sin comer(?: nada)?(?: (?:hoy|desde \S+|ayer"
+            r"|\S+ dias|todo el dia))?$",
+            r"^(?!.*\btiempo\b).*\bni (?:pa|para|pal|pa l|pa el|para el|pa un|para un|pa las"
+            r"|para las) (?:pan|comer|comida|tortillas|frijoles|arroz|leche)\b|\bnada (?:que|q|pa"
+            r"|para) comer\b",
+        ),
+        "en": (
+            _NOT_MEDICINE + r".*\b(?:empty stomachs?|stomach (?:is |s )?empty|empty bell(?:y"
+            r"|ies))\b",
+            r"\b(?:kids|children|child|baby|babies|son|daughter|family|we|they|little ones)"
+            r" (?:\S+ )?(?:without|with no|had no|have no|went without) (?:dinner|food|breakfast"
+            r"|lunch|supper|a meal|meals|anything to eat)\b(?! (?:allerg\w+|restrictions?"
+            r"|stamps)\b)",
+            r"\b(?:kids|children|child|baby|babies|son|daughter|family|they|we|little ones)"
+            r" (?:\S+ )?(?:did not|didnt|didn t|could not|couldnt|couldn t|have not|havent"
+            r"|haven t|hasnt|hasn t) (?:eat|eaten|have (?:dinner|food|breakfast|lunch))\b(?! (?:the"
+            r"|their|his|her|it|that|this|any|much|well|at school|vegetables|meat|pork)\b)",
+            r"\b(?:went|go|goes|going) to (?:bed|sleep) (?:hungry|without (?:dinner|eating|food"
+            r"|supper))\b|\bslept (?:hungry|without eating)\b",
+            r"\b(?:cant|can t|cannot|can not|couldnt) (?:even )?(?:afford|buy) (?:bread|food|milk"
+            r"|formula|a meal|to eat|groceries)\b|\bnot even (?:money |enough )?for (?:bread"
+            r"|food|milk)\b|\bno money for (?:food|bread|milk|formula)\b",
+            r"^no food(?: (?:today|since \S+|for \S+ days|left|at all|for (?:my |the )?kids|here"
+            r"|help|please|pls))*$",
+            r"\b(?:havnt|hvnt|havn t|didnt|didn t) (?:eaten|ate)\b|\b(?:\d+|two|three"
+            r"|four) days (?:just"
+            r"|only) (?:drinking )?water\b",
+        ),
+        "fr": (
+            _NOT_MEDICINE + r".*\b(?:ventre|estomac|bide) (?:\S+ )?vides?\b|\brien dans le"
+            r" (?:ventre|bide|estomac)\b",
+            r"\b(?:enfants|petits|gamins|bebe|bebes|fils|fille|famille|on|nous|ils|elles|je|j)"
+            r" (?:\S+ ){0,2}(?:pas|rien|pas encore|toujours pas) (?:mange|dine"
+            r"|soupe)\b(?! (?:de (?:la )?"
+            r"(?:viande|porc|poisson|legumes)|ca|ce|cela|le|la|les|des|du (?:porc|poulet|poisson"
+            r"|riz|pain)|halal|bien)\b)",
+            r"\b(?:enfants|petits|gamins|bebe|famille|on|nous|ils|elles|dormi|dormir|couche"
+            r"|couches|couchee?s?) (?:\S+ )?(?:sans|pas de) (?:diner|souper|dejeuner|petit dejeuner"
+            r"|repas|manger|nourriture|a manger)\b",
+            _SHORT + _NOT_ASKING + r"(?:\S+ ){0,2}sans manger(?: (?:depuis \S+|hier|aujourd hui"
+            r"|ce matin))?$",
+            r"\bmeme pas (?:de |du )?pain\b|\b(?:pas|plus|rien) de quoi manger\b|\bmeme pas"
+            r" (?:pour|de quoi) manger\b|\bmeme pas (?:d argent |de sous )?pour (?:le pain|du pain"
+            r"|la nourriture|le lait)\b",
+            r"^(?:\S+ )?(?:pas|rien) mange(?: (?:aujourd hui|hier|ce matin))?$",
+        ),
+        "ht": (
+            _NOT_MEDICINE + r".*\bvant (?:(?:mwen|m|nou|yo|li|l|timoun yo|pitit mwen|pitit yo"
+            r"|pitit m) )?(?:kole|vid|vide|ap kriye|ap gwonde|ap gonde|ap rele)\b",
+            r"\b(?:timoun yo|pitit mwen|pitit yo|pitit m|timoun mwen|timoun m|ti moun yo|fanmi m"
+            r"|fanmi mwen|bebe a|tout moun) (?:\S+ )?(?:pa|poko|pat|pa t) (?:manje|jwenn manje"
+            r"|soupe|dejne|manje anyen)\b(?! (?:vyann|kochon|pwason|pwa|piman|sa|legim|diri a"
+            r"|manje a|byen|lekol)\b)",
+            r"\bmenm pou (?:achte )?(?:pen|manje|let|diri)\b|\bpa (?:gen|genyen) (?:\S+ ){0,2}pou"
+            r" (?:m |n |nou |mwen )?achte manje\b|\b(?:domi|kouche) (?:ak|avek|ave) (?:grangou"
+            r"|vant vid)\b",
+            r"\b(?:timoun|pitit|bebe|nou|yo|m) (?:\S+ )?san (?:soupe|dejne)\b|^(?:m|mwen|nou|n"
+            r"|timoun yo)"
+            r" poko manje(?: (?:jodi a|ditou|menm))?$|\bpa menm pou (?:yon )?(?:pen|manje)\b"
+            r"|\bpa gen"
+            r" (?:kob|lajan) (?:\S+ )?pou (?:yon )?pen\b",
+        ),
+        "pt": (
+            _NOT_MEDICINE + r".*\b(?:barriga|estomago|bucho|panca) (?:\S+ )?vazi[oa]s?\b",
+            r"\b(?:criancas?|filhos|filhas|meninos|meninas|bebe|bebes|familia|a gente|nos|eles"
+            r"|elas|meu filho|minha filha|os pequenos|pequenos|miudos) (?:\S+ )?(?:sem (?:jantar"
+            r"|comer|almocar|cafe|comida|janta|almoco)|nao (?:jantaram|comeram|almocaram|comeu"
+            r"|jantou|tomaram cafe|comem nada))\b(?! (?:\S+ )?(?:carne|porco|peixe|verdura"
+            r"|legumes|sopa|o|a|isso|bem|na escola|direito)\b)",
+            r"\b(?:dormir|dormiram|dormimos|dormiu|dormi|durmo|deitar|deitaram) (?:com fome"
+            r"|sem comer|sem jantar|de barriga vazia)\b",
+            r"^(?!.*\btempo\b).*\bnem (?:pro|pra|para|para o|pra o|pra comprar|pra comprar o)"
+            r" (?:pao|comer|comida|arroz|leite|feijao)\b",
+            _SHORT + _NOT_ASKING + r"(?:\S+ ){0,2}sem comer(?: nada)?(?: (?:hoje|desde \S+"
+            r"|ontem|\S+ dias|o dia todo))?$",
+            r"^(?:eu )?(?:ainda )?nao (?:comi|comemos|jantei|almocei)(?: (?:nada|hoje|ainda|desde"
+            r" ontem))?$|\bnada no (?:estomago|bucho)\b",
+        ),
+    },
+}
+for _category, _by_lang in FRAGMENTS.items():
+    for _lang, _fragments in _by_lang.items():
+        PATTERNS[_category][_lang] += _fragments
+
 # Films, series and games talk about kidnappings and cartels without anyone in danger.
 # ("fim" alone is Portuguese "end": only the Creole "yon fim", "fim sou" is a film.)
 FICTION = re.compile(
