@@ -66,3 +66,16 @@ def test_language_names_are_autonyms() -> None:
         "Kreyòl Ayisyen",
         "Português",
     ]
+
+
+@pytest.mark.parametrize("lang", ["es", "fr", "ht", "pt"])
+def test_request_notices_are_translated(translator: Translator, lang: str) -> None:
+    from bot.handoff import notices
+    from bot.handoff.lifecycle import NOTIFIED_STATUSES
+
+    for status in NOTIFIED_STATUSES:
+        english = notices.status_notice(Translator(), "en", status, "ABCD2345")
+        translated = notices.status_notice(translator, lang, status, "ABCD2345")
+        assert translated and "ABCD-2345" in translated and translated != english
+    assert notices.handed_back(translator, lang) != notices.HANDED_BACK
+    assert notices.caseworker_message(translator, lang, "hola").endswith(": hola")
