@@ -322,10 +322,10 @@ def _content(args: argparse.Namespace) -> int:
     if args.content_command == "validate":
         print(f"{len(topic_files)} topic files are valid.")
         return 0
-    from bot.service import load_content_files
-    from bot.storage.database import make_engine, make_sessionmaker, upgrade
+    from bot.service import load_content_files, migrate
+    from bot.storage.database import make_engine, make_sessionmaker
 
-    upgrade(settings.database_url)
+    migrate(settings)
     engine = make_engine(settings.database_url)
     try:
         written = load_content_files(make_sessionmaker(engine), settings.faro_content_dir)
@@ -336,11 +336,12 @@ def _content(args: argparse.Namespace) -> int:
 
 
 def _db(args: argparse.Namespace) -> int:
-    from bot.storage.database import make_engine, make_sessionmaker, upgrade
+    from bot.service import migrate
+    from bot.storage.database import make_engine, make_sessionmaker
     from bot.storage.repository import purge_expired
 
     settings = get_settings()
-    upgrade(settings.database_url)
+    migrate(settings)
     if args.db_command == "upgrade":
         print("Database schema is up to date.")
         return 0
@@ -369,12 +370,13 @@ DEMO_ACCOUNTS = (
 
 def _users(args: argparse.Namespace) -> int:
     """Staff accounts, straight on the database: no NLU, no web server."""
+    from bot.service import migrate
     from bot.storage import accounts, audit
     from bot.storage.accounts import AccountError, Role
-    from bot.storage.database import make_engine, make_sessionmaker, upgrade
+    from bot.storage.database import make_engine, make_sessionmaker
 
     settings = get_settings()
-    upgrade(settings.database_url)
+    migrate(settings)
     engine = make_engine(settings.database_url)
     try:
         sessions = make_sessionmaker(engine)

@@ -73,7 +73,7 @@ class Service:
 
 def prepare_database(settings: Settings) -> None:
     """Migrate the schema and load the content files when the database has none yet."""
-    upgrade(settings.database_url)
+    migrate(settings)
     engine = make_engine(settings.database_url)
     try:
         sessions = make_sessionmaker(engine)
@@ -92,6 +92,11 @@ def load_content_files(sessions: sessionmaker[Session], content_dir: Path) -> in
         raise ValueError("content is invalid:\n" + "\n".join(problems))
     with sessions.begin() as session:
         return replace_content(session=session, topic_files=topic_files)
+
+
+def migrate(settings: Settings) -> None:
+    """Bring the configured database's schema up to date (sealing rows with the data key)."""
+    upgrade(settings.database_url, cipher=lambda: data_cipher(settings))
 
 
 def data_cipher(settings: Settings) -> DataCipher:

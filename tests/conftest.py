@@ -17,7 +17,7 @@ from bot.nlp.models import ReloadingParser
 from bot.nlp.rasa import RasaHttpParser, RasaServer, train
 from bot.service import Service, build_service
 from bot.settings import Settings
-from bot.storage.secrets import new_data_key
+from bot.storage.secrets import DataCipher, new_data_key, parse_data_key
 from tests.fakes.nlu import DEFAULT_RULES, KeywordParser
 
 POSTGRES_ADMIN_DSN = os.environ.get(
@@ -97,6 +97,11 @@ def nlu_parser(nlu_server: RasaServer) -> Iterator[RasaHttpParser]:
 
 # One random data key per test run: tests never touch a development key file.
 TEST_DATA_KEY = new_data_key()
+
+
+def cipher_of_test_key() -> DataCipher:
+    """The cipher of TEST_DATA_KEY, to read what a test's service sealed."""
+    return DataCipher(parse_data_key(TEST_DATA_KEY))
 
 
 @pytest.fixture(scope="session")

@@ -214,7 +214,13 @@ class WebChatChannel:
             return []
         limit = 50 if after else HISTORY_ON_LOAD
         with database.write() as session:
-            return web_replies_after(session=session, person_id=person_id, after=after, limit=limit)
+            return web_replies_after(
+                session=session,
+                cipher=self._service.cipher,
+                person_id=person_id,
+                after=after,
+                limit=limit,
+            )
 
 
 async def _chat_message(request: Request) -> ChatMessage | JSONResponse:

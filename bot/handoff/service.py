@@ -288,7 +288,11 @@ class CaseDesk:
                 reply = self._reply_for(row, text, contact)
                 if reply is not None:
                     queue_messages(
-                        session=session, person=person, replies=[reply], purpose="notice"
+                        session=session,
+                        cipher=self.cipher,
+                        person=person,
+                        replies=[reply],
+                        purpose="notice",
                     )
                     channels.add(person.channel)
             view = queries.view_of(row, self.cipher)
@@ -340,7 +344,11 @@ class CaseDesk:
                 )
                 shown = text
             (outbox_id,) = queue_messages(
-                session=session, person=person, replies=[reply], purpose="caseworker"
+                session=session,
+                cipher=self.cipher,
+                person=person,
+                replies=[reply],
+                purpose="caseworker",
             )
             queries.add_caseworker_message(
                 session=session,
@@ -369,7 +377,11 @@ class CaseDesk:
                 if contact.free_text:
                     reply = Reply(notices.handed_back(self.translator, row.lang), lang=row.lang)
                     queue_messages(
-                        session=session, person=person, replies=[reply], purpose="notice"
+                        session=session,
+                        cipher=self.cipher,
+                        person=person,
+                        replies=[reply],
+                        purpose="notice",
                     )
                     channels.add(person.channel)
         self._on_queued(channels)

@@ -15,6 +15,7 @@ import anyio.to_thread
 from bot.core.messages import Incoming
 from bot.pipeline.database import Database
 from bot.storage.repository import record_delivery_status, store_inbound
+from bot.storage.secrets import DataCipher
 
 log = logging.getLogger(__name__)
 
@@ -64,8 +65,11 @@ class DeliveryReport:
 class Inbox:
     """Stores incoming messages and wakes the turn workers."""
 
-    def __init__(self, database: Database, on_stored: Callable[[], None]) -> None:
+    def __init__(
+        self, database: Database, cipher: DataCipher, on_stored: Callable[[], None]
+    ) -> None:
         self._database = database
+        self._cipher = cipher
         self._on_stored = on_stored
 
     def store_now(
@@ -76,7 +80,8 @@ class Inbox:
             return 0
         with self._database.write() as session:
             new = sum(
-                store_inbound(session=session, incoming=storable(message)) for message in messages
+                store_inbound(session=session, cipher=self._cipher, incoming=storable(message))
+                for message in messages
             )
             for report in reports:
                 record_delivery_status(

@@ -41,6 +41,7 @@ from bot.storage.repository import (
     record_retry_later,
     record_sent,
 )
+from bot.storage.secrets import DataCipher
 
 log = logging.getLogger(__name__)
 
@@ -141,12 +142,14 @@ class OutboxSender:
         database: Database,
         transport: Transport,
         *,
+        cipher: DataCipher,
         rate_per_second: float,
         policy: RetryPolicy | None = None,
         concurrency: int = 32,
         poll_seconds: float = IDLE_POLL_SECONDS,
     ) -> None:
         self._database = database
+        self._cipher = cipher
         self._transport = transport
         self._policy = policy or RetryPolicy()
         self._limiter = AsyncLimiter(max(1.0, rate_per_second), 1.0)
@@ -194,7 +197,9 @@ class OutboxSender:
 
     def _lease(self, limit: int) -> list[OutgoingMessage]:
         with self._database.write() as session:
-            return lease_outgoing(session=session, channel=self.channel, limit=limit, lease=LEASE)
+            return lease_outgoing(
+                session=session, cipher=self._cipher, channel=self.channel, limit=limit, lease=LEASE
+            )
 
     async def _deliver(self, message: OutgoingMessage) -> None:
         deadline = self._policy.deadline(message.created_at)
@@ -263,6 +268,7 @@ class OutboxSender:
 def send_to_person(
     database: Database,
     *,
+    cipher: DataCipher,
     channel: str,
     channel_user_id: str,
     replies: Sequence[Reply],
@@ -278,4 +284,6 @@ def send_to_person(
         )
         if person is None:
             return []
-        return queue_messages(session=session, person=person, replies=replies, purpose=purpose)
+        return queue_messages(
+            session=session, cipher=cipher, person=person, replies=replies, purpose=purpose
+        )

@@ -36,7 +36,8 @@ class Pipeline:
         self.database = database
         self.policy = policy or RetryPolicy()
         self.web_replies = Broadcast()
-        self.inbox = Inbox(database, on_stored=self._wake_workers)
+        self.cipher = cipher
+        self.inbox = Inbox(database, cipher, on_stored=self._wake_workers)
         # SQLite runs one writer at a time, so more than one worker there only waits.
         count = 1 if database.is_sqlite else max(1, turn_workers)
         self.workers = [
@@ -50,7 +51,11 @@ class Pipeline:
     def add_transport(self, transport: Transport, *, rate_per_second: float) -> None:
         """Deliver a channel's outbox through `transport` (before start())."""
         self.senders[transport.channel] = OutboxSender(
-            self.database, transport, rate_per_second=rate_per_second, policy=self.policy
+            self.database,
+            transport,
+            cipher=self.cipher,
+            rate_per_second=rate_per_second,
+            policy=self.policy,
         )
 
     def _wake_workers(self) -> None:

@@ -87,7 +87,7 @@ class TurnWorker:
         channels: set[str] = set()
         with self._database.write() as session:
             for person in claim_people(session=session, person_ids=person_ids):
-                events = pending_events_of(session=session, person=person)
+                events = pending_events_of(session=session, cipher=self._cipher, person=person)
                 if not events:
                     continue  # another worker finished them between our two reads
                 state = load_state(person, self._cipher)
@@ -115,7 +115,11 @@ class TurnWorker:
                     elif person.erased_at is not None:
                         person.erased_at = None  # they came back after being forgotten
                     queue_messages(
-                        session=session, person=person, replies=turn.replies, event_id=event.id
+                        session=session,
+                        cipher=self._cipher,
+                        person=person,
+                        replies=turn.replies,
+                        event_id=event.id,
                     )
                     mark_event_done(session=session, event_id=event.id)
                     handled += 1
@@ -131,7 +135,7 @@ class TurnWorker:
         # keeps the transaction (and on SQLite, the only writer slot) short, and the
         # transaction then opens no second connection (which on SQLite would wait on it).
         with self._database.read() as session:
-            pending = peek_pending_events(session=session, limit=self._batch)
+            pending = peek_pending_events(session=session, cipher=self._cipher, limit=self._batch)
         return pending, {event.id: self._prepare(event.incoming) for event in pending}
 
     def _prepare(self, incoming: Incoming) -> Prepared | None:

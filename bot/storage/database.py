@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,8 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+from bot.storage.secrets import DataCipher
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 READ_ONLY_OPTION = "faro_read_only"
@@ -68,9 +71,20 @@ def alembic_config(database_url: str) -> Config:
     return config
 
 
-def upgrade(database_url: str, revision: str = "head") -> None:
-    """Bring the database schema up to `revision`."""
+def upgrade(
+    database_url: str,
+    revision: str = "head",
+    *,
+    cipher: Callable[[], DataCipher] | None = None,
+) -> None:
+    """Bring the schema up to `revision`; `cipher` gives the key a migration that seals needs.
+
+    It is called only when a migration finds stored rows to seal, so an empty database
+    migrates without a key.
+    """
     url = make_url(database_url)
     if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-    command.upgrade(alembic_config(database_url), revision)
+    config = alembic_config(database_url)
+    config.attributes["cipher"] = cipher
+    command.upgrade(config, revision)

@@ -74,7 +74,7 @@ class InboundEvent(Base):
     message_id: Mapped[str] = mapped_column(String(256))
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(16))
-    text: Mapped[str | None] = mapped_column(Text)
+    text_enc: Mapped[bytes | None] = mapped_column(LargeBinary)  # free text: sealed
     payload: Mapped[str] = mapped_column(String(256), default="")
     lang: Mapped[str | None] = mapped_column(String(8))
     language_hint: Mapped[str | None] = mapped_column(String(8))
@@ -107,7 +107,7 @@ class OutboxMessage(Base):
     recipient: Mapped[str] = mapped_column(String(128))
     event_id: Mapped[int | None] = mapped_column(Integer)  # the message it answers, if any
     purpose: Mapped[str] = mapped_column(String(16), default="reply")
-    body: Mapped[dict[str, Any]] = mapped_column(JSON)
+    body_enc: Mapped[bytes] = mapped_column(LargeBinary)  # the reply as JSON, sealed
     status: Mapped[str] = mapped_column(String(16), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     parts_sent: Mapped[int] = mapped_column(Integer, default=0)  # of a multi-part message

@@ -6,6 +6,7 @@ Data functions are keyword-only and take the session they work in.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
 import time
 from collections.abc import Sequence
@@ -21,8 +22,12 @@ from bot.core.content import Answer, ContentLibrary, TopicFile, answers_from_top
 from bot.core.messages import Incoming, Kind, Reply
 from bot.handoff.lifecycle import OPEN_STATUSES
 from bot.storage.models import FaqAnswer, HandoffRequest, InboundEvent, OutboxMessage, Person
+from bot.storage.secrets import DataCipher
 
 OPEN_REQUEST_STATUSES = [status.value for status in OPEN_STATUSES]
+# Where sealed message words live (the AES-GCM associated data; see migration 0004).
+INBOUND_TEXT = "inbound_events.text"
+OUTBOX_BODY = "outbox.body"
 
 
 def _insert(session: Session, table: Any) -> Any:
@@ -204,8 +209,8 @@ def ensure_person(*, session: Session, channel: str, channel_user_id: str) -> in
     )
 
 
-def store_inbound(*, session: Session, incoming: Incoming) -> bool:
-    """Store one incoming message under its platform id; False when it was already stored."""
+def store_inbound(*, session: Session, cipher: DataCipher, incoming: Incoming) -> bool:
+    """Store one incoming message (its text sealed) under its platform id; False if stored."""
     person_id = ensure_person(
         session=session, channel=incoming.channel.value, channel_user_id=incoming.user_id
     )
@@ -216,7 +221,7 @@ def store_inbound(*, session: Session, incoming: Incoming) -> bool:
             message_id=incoming.message_id,
             person_id=person_id,
             kind=incoming.kind.value,
-            text=incoming.text,
+            text_enc=cipher.seal_optional(incoming.text, where=INBOUND_TEXT),
             payload=incoming.payload,
             lang=incoming.lang,
             language_hint=incoming.language_hint,
@@ -248,7 +253,7 @@ class PendingEvent:
     incoming: Incoming
 
 
-def _pending(row: InboundEvent, channel_user_id: str) -> PendingEvent:
+def _pending(row: InboundEvent, channel_user_id: str, cipher: DataCipher) -> PendingEvent:
     from bot.core.messages import Channel
 
     return PendingEvent(
@@ -259,7 +264,7 @@ def _pending(row: InboundEvent, channel_user_id: str) -> PendingEvent:
             user_id=channel_user_id,
             message_id=row.message_id,
             kind=Kind(row.kind),
-            text=row.text or "",
+            text=cipher.open_optional(row.text_enc, where=INBOUND_TEXT) or "",
             payload=row.payload or "",
             lang=row.lang,
             language_hint=row.language_hint,
@@ -267,7 +272,7 @@ def _pending(row: InboundEvent, channel_user_id: str) -> PendingEvent:
     )
 
 
-def peek_pending_events(*, session: Session, limit: int) -> list[PendingEvent]:
+def peek_pending_events(*, session: Session, cipher: DataCipher, limit: int) -> list[PendingEvent]:
     """The oldest pending events, read without locking (to prepare them ahead of a turn)."""
     rows = session.execute(
         select(InboundEvent, Person.channel_user_id)
@@ -276,7 +281,7 @@ def peek_pending_events(*, session: Session, limit: int) -> list[PendingEvent]:
         .order_by(InboundEvent.id)
         .limit(limit)
     ).all()
-    return [_pending(row, user_id) for row, user_id in rows]
+    return [_pending(row, user_id, cipher) for row, user_id in rows]
 
 
 def claim_people(*, session: Session, person_ids: Sequence[int]) -> list[Person]:
@@ -300,7 +305,9 @@ def claim_people(*, session: Session, person_ids: Sequence[int]) -> list[Person]
     return sorted(people, key=lambda person: order[person.id])
 
 
-def pending_events_of(*, session: Session, person: Person) -> list[PendingEvent]:
+def pending_events_of(
+    *, session: Session, cipher: DataCipher, person: Person
+) -> list[PendingEvent]:
     """A locked person's pending events, in the order they arrived."""
     rows = (
         session.execute(
@@ -311,7 +318,7 @@ def pending_events_of(*, session: Session, person: Person) -> list[PendingEvent]
         .scalars()
         .all()
     )
-    return [_pending(row, person.channel_user_id) for row in rows]
+    return [_pending(row, person.channel_user_id, cipher) for row in rows]
 
 
 def mark_event_done(*, session: Session, event_id: int) -> None:
@@ -319,12 +326,12 @@ def mark_event_done(*, session: Session, event_id: int) -> None:
     session.execute(
         update(InboundEvent)
         .where(InboundEvent.id == event_id)
-        .values(status=EVENT_DONE, text=None, done_at=_now())
+        .values(status=EVENT_DONE, text_enc=None, done_at=_now())
     )
 
 
 def reply_body(reply: Reply) -> dict[str, Any]:
-    """A reply as the JSON an outbox row keeps."""
+    """A reply as the JSON an outbox row keeps (sealed, see `seal_reply`)."""
     return {
         "text": reply.text,
         "buttons": [[b.id, b.title] for b in reply.buttons],
@@ -353,6 +360,16 @@ def reply_from_body(body: dict[str, Any]) -> Reply:
     )
 
 
+def seal_reply(reply: Reply, cipher: DataCipher) -> bytes:
+    """A reply as an outbox row stores it: its JSON body, sealed."""
+    return cipher.seal(json.dumps(reply_body(reply), ensure_ascii=False), where=OUTBOX_BODY)
+
+
+def open_reply(sealed: bytes, cipher: DataCipher) -> Reply:
+    """The reply a sealed outbox body holds."""
+    return reply_from_body(json.loads(cipher.open(sealed, where=OUTBOX_BODY)))
+
+
 def _template_of(raw: Any) -> tuple[str, str, tuple[str, ...]] | None:
     if not isinstance(raw, list) or len(raw) != 3:
         return None
@@ -362,6 +379,7 @@ def _template_of(raw: Any) -> tuple[str, str, tuple[str, ...]] | None:
 def queue_messages(
     *,
     session: Session,
+    cipher: DataCipher,
     person: Person,
     replies: Sequence[Reply],
     event_id: int | None = None,
@@ -375,7 +393,7 @@ def queue_messages(
             recipient=person.channel_user_id,
             event_id=event_id,
             purpose=purpose,
-            body=reply_body(reply),
+            body_enc=seal_reply(reply, cipher),
             status=OUT_PENDING,
             attempts=0,
             parts_sent=0,
@@ -411,7 +429,7 @@ class OutgoingMessage:
 
 
 def lease_outgoing(
-    *, session: Session, channel: str, limit: int, lease: dt.timedelta
+    *, session: Session, cipher: DataCipher, channel: str, limit: int, lease: dt.timedelta
 ) -> list[OutgoingMessage]:
     """Lease the next unsent message of up to `limit` people on `channel`.
 
@@ -452,7 +470,7 @@ def lease_outgoing(
             OutgoingMessage(
                 id=row.id,
                 recipient=row.recipient,
-                reply=reply_from_body(row.body),
+                reply=open_reply(row.body_enc, cipher),
                 attempts=row.attempts,
                 parts_sent=row.parts_sent,
                 created_at=_aware(row.created_at),
@@ -570,7 +588,7 @@ class WebReply:
 
 
 def web_replies_after(
-    *, session: Session, person_id: int, after: int, limit: int = 50
+    *, session: Session, cipher: DataCipher, person_id: int, after: int, limit: int = 50
 ) -> list[WebReply]:
     """A web chat person's messages newer than `after` (after=0: the latest `limit`).
 
@@ -588,7 +606,7 @@ def web_replies_after(
             row.status = OUT_DELIVERED
             row.sent_at = now
             row.updated_at = now
-    return [WebReply(id=row.id, reply=reply_from_body(row.body)) for row in rows]
+    return [WebReply(id=row.id, reply=open_reply(row.body_enc, cipher)) for row in rows]
 
 
 def find_person_id(*, session: Session, channel: str, channel_user_id: str) -> int | None:

@@ -1126,6 +1126,7 @@ async def test_a_message_that_is_not_a_reply_goes_out_through_the_outbox(
     ids = await asyncio.to_thread(
         send_to_person,
         telegram.service.database,
+        cipher=telegram.service.cipher,
         channel="telegram",
         channel_user_id="4242",
         replies=[Reply("Your request is being looked at.")],
@@ -1139,6 +1140,7 @@ async def test_a_message_that_is_not_a_reply_goes_out_through_the_outbox(
     nobody = await asyncio.to_thread(
         send_to_person,
         telegram.service.database,
+        cipher=telegram.service.cipher,
         channel="telegram",
         channel_user_id="999",
         replies=[Reply("hello")],

@@ -26,8 +26,8 @@ from bot.storage.accounts import Role
 from bot.storage.database import make_engine, make_sessionmaker, upgrade
 from bot.storage.models import AuditEntry, HandoffRequest, RequestEvent, StaffUser
 from bot.storage.repository import ensure_person
-from bot.storage.secrets import DataCipher, parse_data_key
-from tests.conftest import TEST_DATA_KEY
+from bot.storage.secrets import DataCipher
+from tests.conftest import cipher_of_test_key
 
 REQUESTS = 1_000
 LEASE = dt.timedelta(minutes=30)
@@ -55,7 +55,7 @@ class Claimer:
 
 
 def _cipher() -> DataCipher:
-    return DataCipher(parse_data_key(TEST_DATA_KEY))
+    return cipher_of_test_key()
 
 
 def _fill_queue(database_url: str, count: int) -> dict[str, int]:

@@ -11,7 +11,7 @@ from bot.core.messages import Channel, Incoming, Kind, Reply
 from bot.pipeline.turns import TurnWorker
 from bot.service import Service
 from bot.storage.models import HandoffRequest, OutboxMessage, Person
-from bot.storage.repository import reply_from_body, store_inbound
+from bot.storage.repository import open_reply, store_inbound
 
 _ids = itertools.count(1)
 
@@ -48,7 +48,7 @@ class Chat:
             language_hint=self.hint,
         )
         with self.service.database.write() as session:
-            assert store_inbound(session=session, incoming=incoming)
+            assert store_inbound(session=session, cipher=self.service.cipher, incoming=incoming)
         worker = self._worker()
         while worker.run_once():
             pass
@@ -69,7 +69,7 @@ class Chat:
             ).scalars()
             fresh = [row for row in rows if row.id not in self.seen]
         self.seen.update(row.id for row in fresh)
-        return [reply_from_body(row.body) for row in fresh]
+        return [open_reply(row.body_enc, self.service.cipher) for row in fresh]
 
     def requests(self) -> list[HandoffRequest]:
         """Every request of the service's database, oldest first."""

@@ -51,7 +51,7 @@ from bot.service import Service
 from bot.storage import repository
 from bot.storage.database import make_engine, make_sessionmaker, read_only
 from bot.storage.models import InboundEvent, OutboxMessage, Person
-from bot.storage.repository import UNSENT_STATUSES, reply_from_body
+from bot.storage.repository import UNSENT_STATUSES, open_reply, reply_body, reply_from_body
 from bot.web.app import create_app
 from tests.channels.test_whatsapp import (
     APP_SECRET,
@@ -64,7 +64,7 @@ from tests.channels.test_whatsapp import (
 )
 from tests.channels.test_whatsapp import TOKEN as WA_TOKEN
 from tests.channels.test_whatsapp import text as wa_text
-from tests.conftest import ServiceFactory
+from tests.conftest import TEST_DATA_KEY, ServiceFactory, cipher_of_test_key
 from tests.fakes.rasa_http import FakeRasaServer
 from tests.fakes.telegram_gate import Fault, GatedBotApi
 from tests.fakes.whatsapp_api import FakeGraphApi
@@ -248,7 +248,8 @@ class Snapshot:
 
 
 def snapshot(sessions: sessionmaker[Session]) -> Snapshot:
-    """Read every inbound event and outbox row."""
+    """Read every inbound event and outbox row (bodies opened with the test key)."""
+    cipher = cipher_of_test_key()
     with sessions() as session:
         events = [
             Event(e.id, e.channel, e.message_id, user, e.status)
@@ -266,7 +267,7 @@ def snapshot(sessions: sessionmaker[Session]) -> Snapshot:
                 r.event_id,
                 r.status,
                 r.platform_id,
-                dict(r.body),
+                reply_body(open_reply(r.body_enc, cipher)),
                 r.parts_sent,
                 r.error,
                 r.lease_until,
@@ -475,6 +476,7 @@ def serve_env(database_url: str, api: GatedBotApi, rasa: FakeRasaServer) -> dict
         TELEGRAM_API_BASE_URL=api.base_url,
         FARO_TELEGRAM_RATE="1000",
         FARO_OUTBOUND_TIMEOUT="5",
+        FARO_DATA_KEY=TEST_DATA_KEY,
     )
     return env
 

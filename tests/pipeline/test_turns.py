@@ -64,7 +64,7 @@ def test_a_persons_messages_are_turned_in_order_with_state_carried(
         assert person.state["misses"] == 1
         events = session.execute(select(InboundEvent).order_by(InboundEvent.id)).scalars().all()
         assert {event.status for event in events} == {"done"}
-        assert all(event.text is None for event in events)
+        assert all(event.text_enc is None for event in events)
         outbox = session.execute(select(OutboxMessage).order_by(OutboxMessage.id)).scalars().all()
     # Replies were queued in the order the messages came: m0, m1 (two replies), m2.
     order = [row.event_id or 0 for row in outbox if row.recipient == "7"]

@@ -30,7 +30,7 @@ from bot.storage.models import (
     RequestMessage,
     StaffUser,
 )
-from bot.storage.repository import ensure_person
+from bot.storage.repository import ensure_person, open_reply, reply_body
 from bot.web.app import create_app
 
 PASSWORD = "a long staff password"
@@ -148,13 +148,27 @@ class StaffWorld:
                 session.expunge(row)
             return rows
 
-    def outbox(self) -> list[OutboxMessage]:
-        """Every outbox row, oldest first."""
+    def outbox(self) -> list[QueuedMessage]:
+        """Every outbox row, oldest first, its sealed body opened."""
         with self.service.database.read() as session:
-            rows = list(session.execute(select(OutboxMessage).order_by(OutboxMessage.id)).scalars())
-            for row in rows:
-                session.expunge(row)
-            return rows
+            rows = session.execute(select(OutboxMessage).order_by(OutboxMessage.id)).scalars()
+            return [
+                QueuedMessage(
+                    id=row.id,
+                    purpose=row.purpose,
+                    body=reply_body(open_reply(row.body_enc, self.service.cipher)),
+                )
+                for row in rows
+            ]
+
+
+@dataclass(frozen=True)
+class QueuedMessage:
+    """An outbox row as a test reads it."""
+
+    id: int
+    purpose: str
+    body: dict[str, Any]
 
 
 def mounted_routes(app: FastAPI, prefix: str) -> set[tuple[str, str]]:
