@@ -64,6 +64,26 @@ NOT_ELSEWHERE = (
     r" refugio|refugio (?:aqui|aca|no mexico|en mexico)|sueno con|sone que|pesadillas?|dreamed"
     r"|dream that|nightmares?|reve que|cauchemar|sonhei|pesadelo)\b)"
 )
+# Narrower than NOT_ELSEWHERE, for a rape or a blow told in Creole. Told at home ("nan peyi
+# m", "ann Ayiti"), or in the past ("te", "t ap") with asylum around it ("si yo te fe m
+# kadejak nan peyi m, eske m ka mande azil"), it is a question for the asylum answer. Told now
+# or here, it is heard even beside asylum or protection ("mari m bat mwen, m bezwen azil").
+_NOT_ASYLUM_HT = (
+    r"^(?!.*\b(?:nan peyi (?:m|mwen|nou|li)|lakay (?:m|mwen)|(?:an|ann|nan|lan) ayiti"
+    r"|si m tounen)\b)(?!(?=.*\b(?:te|t)\b).*\b(?:azil|asilo|asylum|asile|refijye|refugee"
+    r"|refugie|refugiad[oa]s?|comar|acnur|unhcr)\b)"
+)
+# "He's following me on instagram", "yo swiv mwen sou facebook": a follower, not a stalker.
+_NOT_SOCIAL = (
+    r"(?! (?:on|back on|in|en|sur|sou|nan|no|na) (?:insta\w*|ig|twitter|tiktok|facebook|fb|face"
+    r"|x|youtube|snap\w*|whatsapp|redes|reseaux|rezo|social media|las redes)\b)"
+)
+# A laugh turns "my mom is gonna kill me" into a joke.
+_LAUGH = (
+    r"\b(?:lo+l+|lmf?a+o+|rofl|(?:ha){2,}\w*|(?:ja){2,}\w*|(?:je){2,}\w*|(?:hu){2,}\w*|kkk+"
+    r"|(?:rs){2,}\w*|mdr+|ptdr+|xd+)\b"
+)
+_NOT_LAUGHING = rf"^(?!.*{_LAUGH})"
 # Ages under 18, as digits or words, in the five languages.
 _AGE = (
     r"(?:1[0-7]|[5-9]|diez|once|doce|trece|catorce|quince|dieciseis|dieci seis|diecisiete"
@@ -425,7 +445,9 @@ PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"\bpa t egziste\b|\bpa egziste ankò\b|\bpa egziste anko\b",
             r"\blage ko (?:m|mwen) (?:sou|anba|nan) (?:pon|tren|rivye|larivye|lanme)\b"
             r"(?! (?:pou|poum) (?:travese|pase|naje))",
-            r"\bkoupe (?:ko|bra|venn|janm|pwaye) (?:mwen|m|li|l)\b",
+            # Not a cut made by the train, the wire, a crash or someone else.
+            r"^(?!.*\b(?:tren|barbele|babele|fil fe|machin|kamyon|aksidan|yo koupe|y ap koupe)\b)"
+            r".*\bkoupe (?:ko|bra|venn|janm|pwaye) (?:mwen|m|li|l)\b",
             r"\bbouke viv\b|\bbouke ak lavi\b|\bbouke ak tout bagay\b.*\bvle sa fini\b",
             r"\bp ap regret (?:mwen|m)\b|\bpesonn p ap regret\b",
             r"\b(?:domi|dòmi) (?:e|epi) pa (?:janm )?leve\b|\bpa janm leve anko\b|\bpou (?:m"
@@ -543,8 +565,9 @@ PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             rf" {_G4}(?:very |really |super )?(?:high fever|fever of (?:1\d\d|39|4[0-2])"
             r"|(?:10[3-9]|39|4[0-2]) (?:degree )?fever|burning up)\b",
             r"\bfever\b (?:\S+ ){0,3}(?:wont wake|won t wake|not waking|convuls\w+|seiz\w+)",
-            rf"\b(?:{_PERSON_EN}|im|i m|i am|were|we are) {_G1}dying\b(?! (?:to|of (?:laugh\w*"
-            r"|boredom|hunger|thirst|curiosity)|laughing|for|inside)\b)",
+            _NOT_LAUGHING
+            + rf".*\b(?:{_PERSON_EN}|im|i m|i am|were|we are) {_G1}dying\b(?! (?:to|of"
+            r" (?:laugh\w*|boredom|hunger|thirst|curiosity)|laughing|for|inside)\b)",
             r"\b(?:call|need|send|get|want) (?:\S+ )?(?:an )?ambulance\b|\bambulance (?:please"
             r"|pls|now|quick|hurry|urgent)\b|^ambulance$|\bquick an ambulance\b",
             r"\b(?:got|been|was|is|were|just got) (?:stabbed|shot)\b|\bgunshot wound\b",
@@ -610,7 +633,8 @@ PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r" bouch\b",
             r"\b(?:bebe|pitit|timoun|tibebe|ti bebe)\b (?:\S+ ){0,3}(?:gwo lafyev|\d\d lafyev)\b"
             r"|\b(?:39|4[0-2]) (?:degre )?lafyev\b",
-            r"\b(?:moun|li|l|mari|madanm|pitit|bebe|zanmi|manman|papa|fre|se|m|mwen"
+            _NOT_LAUGHING
+            + r".*\b(?:moun|li|l|mari|madanm|pitit|bebe|zanmi|manman|papa|fre|se|m|mwen"
             r"|timoun) (?:\S+ )?"
             r"(?:ap|pral) mouri\b(?! (?:grangou|ri|swaf|fret|nan peyi|si|pou)\b)",
             r"\b(?:rele|bezwen|voye|yon|vit) (?:yon )?anbilans\b|\banbilans (?:vit|kounye|ijan"
@@ -642,9 +666,10 @@ PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"\bconvuls\w+|\btremendo e babando\b",
             r"\b(?:bebe|filh[oa]|crianca|menin[oa])\b (?:\S+ ){0,3}febre (?:muito alta|altissima)\b"
             r"|\b(?:39|4[0-2]) (?:graus )?de febre\b",
-            r"\b(?:alguem|ele|ela|pessoa|homem|mulher|crianca|bebe|filh[oa]|marido|esposa|mae|pai"
-            r"|amig[oa]|cara|moca) (?:ta |esta )?morrendo\b(?! de\b)|\b(?:to|estou) morrendo\b"
-            r"(?! de\b)",
+            _NOT_LAUGHING
+            + r".*(?:\b(?:alguem|ele|ela|pessoa|homem|mulher|crianca|bebe|filh[oa]|marido|esposa"
+            r"|mae|pai|amig[oa]|cara|moca) (?:ta |esta )?morrendo\b(?! de\b)|\b(?:to|estou)"
+            r" morrendo\b(?! de\b))",
             r"\b(?:chama|chamem|liga|preciso de|precisamos de|manda|uma) (?:uma )?ambulancia\b"
             r"|\bambulancia (?:urgente|rapido|ja|agora|pfv|por favor)\b|^ambulancia$",
             r"\blevou um tiro\b|\besfaque\w+\b|\bbaleado\b|\bfacada\b",
@@ -745,10 +770,15 @@ PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"\bon est en train de me frapper\b|\bdes voyous nous attaquent\b",
         ),
         "ht": (
-            r"\b(?:yo|y|li|l|mari|menaj|mennaj|neg|polis|lapolis|migra|ajan|bope|pase|gang|ex"
-            r"|madanm|met kay) (?:\S+ ){0,4}(?:ap )?(?:bat|kale|vyole|abize|trangle|maltrete|frape"
-            r"|agrese|atake|manyen) (?:m|mwen|nou|li|l|madanm|pitit|zanmi|ti|yon)\b",
-            r"\bvyole\b|\bvyol\b|\bvyolan\b",
+            # Told in the past with asylum or home around it, a question for the asylum answer
+            # ("yo te vyole m nan peyi m, eske m ka mande azil"); "y ap bat mwen" is now.
+            _NOT_ASYLUM_HT
+            + r".*\b(?:yo|y|li|l|mari|menaj|mennaj|neg|polis|lapolis|migra|ajan|bope|pase|gang"
+            r"|ex|madanm|met kay) (?:\S+ ){0,4}(?:ap )?(?:bat|kale|vyole|abize|trangle|maltrete"
+            r"|frape|agrese|atake|manyen) (?:m|mwen|nou|li|l|madanm|pitit|zanmi|ti|yon)\b",
+            r"\b(?:ap|k ap|p ap) (?:bat|kale|vyole|abize|trangle|maltrete|frape|agrese|atake"
+            r"|manyen) (?:m|mwen|nou)\b",
+            _NOT_ASYLUM_HT + r".*(?:\bvyole\b|\bvyol\b|\bvyolan\b)",
             r"\bvyolans (?:domestik|seksyel|nan fanmi)\b|\bap viv vyolans\b|^vyolans$",
             r"\babi seksyel\b|\bagrese (?:m|mwen) seksyelman\b",
             r"\bmanyen (?:m|mwen) san\b|\bfose (?:m|mwen) kouche\b|\bkout pye\b"
@@ -999,12 +1029,16 @@ PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"\b(?:someone|somebody|they|theyre|they re|people|men|guys|a (?:car|man|guy|truck"
             r"|van)|some (?:guys|men|people)|two (?:men|guys)|gang|cartel) (?:\S+ ){0,2}(?:is |are"
             r" |keeps |been |s |re )?(?:following|chasing|watching|hunting|stalking|tracking)"
-            r" (?:me|us)\b",
+            r" (?:me|us)\b" + _NOT_SOCIAL,
             r"\bbeing (?:followed|hunted|watched|chased|stalked|tracked)\b",
-            r"\b(?:is|are|re|s|been|keeps?) following (?:me|us)\b",
-            NOT_ELSEWHERE + r".*\b(?:want|wants|going|gonna|trying|try|coming|came|out|looking for"
+            r"\b(?:is|are|re|s|been|keeps?) following (?:me|us)\b" + _NOT_SOCIAL,
+            _NOT_LAUGHING
+            + NOT_ELSEWHERE
+            + r".*\b(?:want|wants|going|gonna|trying|try|coming|came|out|looking for"
             r" me) (?:to )?kill (?:me|us|my)\b",
-            NOT_ELSEWHERE + r".*\b(?:will|ll|gonna|going to) (?:kill|murder|hurt) (?:me|us|my)\b",
+            _NOT_LAUGHING
+            + NOT_ELSEWHERE
+            + r".*\b(?:will|ll|gonna|going to) (?:kill|murder|hurt) (?:me|us|my)\b",
             NOT_ELSEWHERE + r".*(?:\bthreat(?:en|ened|ening)? (?:\S+ ){0,2}(?:to kill|with death"
             r"|with a (?:knife|gun|machete))|\bdeath threats?\b|\b(?:threatened|threatening)"
             r" (?:me|us|my)\b)",
@@ -1062,7 +1096,7 @@ PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
             r"|toute)\b|\bpeur de sortir\b.*\b(?:gang|mara|bandits|cartel)\b",
         ),
         "ht": (
-            r"\b(?:ap|k ap|yo|y ap) (?:swiv|chase|veye|kouri deye) (?:m|mwen|nou)\b",
+            r"\b(?:ap|k ap|yo|y ap) (?:swiv|chase|veye|kouri deye) (?:m|mwen|nou)\b" + _NOT_SOCIAL,
             r"\b(?:chache|chache) (?:m|mwen|nou) pou (?:yo|l|li) touye\b",
             NOT_ELSEWHERE + r".*\b(?:yo|y|li|l|neg yo|gang lan|gang yo|bandi yo|katel la) (?:vle"
             r"|pral"
@@ -2071,9 +2105,668 @@ FRAGMENTS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
 }
-for _category, _by_lang in FRAGMENTS.items():
-    for _lang, _fragments in _by_lang.items():
-        PATTERNS[_category][_lang] += _fragments
+
+# Danger said by its signs rather than its name. The body's signs: vomiting all day and
+# unable to stand, not waking up, a baby burning with fever and limp, a fall from the train,
+# a cut from the razor wire. Days without food, only water, no milk for the baby. Being
+# followed, watched, recognised or found here, being made to carry drugs, a promise to come
+# and kill. The Creole words for rape (kadejak) and for blows. And short cries for help that
+# are the whole message ("help please", "ed tanpri"): a request for information ("help me
+# find a shelter", "ayuda con mis papeles") goes on and does not match.
+_VOMIT_EN = r"(?:vomit\w*|throwing up|throws up|threw up|thrown up|puking|puked|pukes)"
+# Vomiting for hours, or dizzy, is a visit to the clinic; with these signs it is an emergency.
+_WEAK_EN = (
+    r"(?:(?:cant|can t|cannot|couldnt|could not|unable to|not able to) (?:even )?(?:stand|get up"
+    r"|walk|keep (?:anything|water|liquids?|fluids?|food|it|milk) down|drink|open (?:his|her|my"
+    r"|their) eyes)|dry (?:lips|mouth)|(?:lips|mouth) (?:are |is |so |very |all )*(?:dry"
+    r"|cracked|white)|sunken|(?:hasnt|hasn t|has not|havent|haven t|not|no) (?:peed|urinated"
+    r"|pee|peeing)|fainted|passing out|passed out|(?:so|very|too|really|super|extremely)"
+    r" (?:weak|pale)|limp|floppy|confused|delirious)"
+)
+_VOMIT_ES = r"(?:vomit\w*|gomit\w*|basca\w*)"
+_WEAK_ES = (
+    r"(?:no (?:se )?(?:puede|puedo|podemos|pueden|aguanta) (?:ni )?(?:parar(?:se)?|levantar(?:se)?"
+    r"|mantener(?:se)? en pie|poner(?:se)? de pie|caminar|tomar agua|retener)|no (?:retiene"
+    r"|aguanta|le (?:para|queda)) (?:nada|ni el agua|el agua|ni agua)|labios (?:\S+ )?(?:secos"
+    r"|partidos|blancos|resecos)|boca (?:\S+ )?(?:seca|reseca)|ojos hundidos|no (?:ha )?(?:orinado"
+    r"|hecho pipi|hace pipi)|(?:muy|bien|super) (?:debil|palido|palida)|aguadit[oa]"
+    r"|desguanzad[oa]|se desmay\w+|sin fuerzas?)"
+)
+_VOMIT_FR = r"(?:vomi\w*|degobill\w*|gerbe\w*)"
+_WEAK_FR = (
+    r"(?:tient (?:plus|pas) debout|(?:peut|peux|arrive) (?:plus|pas) (?:a )?(?:se lever|me lever"
+    r"|tenir debout|marcher|boire)|garde rien|levres (?:\S+ )?seches|bouche seche|yeux creux"
+    r"|fait plus pipi|evanoui\w*|tout mou|toute molle)"
+)
+_VOMIT_HT = r"(?:vomi|vonmi|vomisman|vonmisman)"
+_WEAK_HT = (
+    r"(?:pa (?:ka |kapab )?(?:kanpe|leve|mache|kenbe anyen|kenbe dlo|bwe)|bouch (?:\S+ )?(?:sech"
+    r"|chech)|po bouch (?:\S+ )?(?:sech|fann)|endispoze|pa pipi|je (?:l |li )?fon"
+    r"|ko (?:l |li )?mou)"
+)
+_VOMIT_PT = r"(?:vomit\w*|gomit\w*)"
+_WEAK_PT = (
+    r"(?:nao (?:consegue|consigo) (?:nem )?(?:ficar de pe|levantar|se levantar|andar|beber agua"
+    r"|segurar (?:nada|agua))|labios (?:\S+ )?(?:secos|rachados)|boca seca|muito (?:fraca"
+    r"|fraco)|olhos fundos|nao faz xixi|desmai\w+|molinh[oa])"
+)
+# Vomiting for hours and dizzy.
+_LONG_EN = (
+    r"(?:all (?:day|night|morning|afternoon|evening)|since (?:yesterday|last night|this morning"
+    r"|morning)|for (?:hours|days|(?:\S+ ){1,2}(?:hours|days))|nonstop|non stop|without stopping"
+    r"|(?:cant|can t|wont|won t|doesnt|does not|hasnt|has not) stop(?:ped)?)"
+)
+_DIZZY_EN = r"(?:dizzy|lightheaded|light headed|room (?:is )?spinning|head (?:is )?spinning)"
+_LONG_ES = (
+    r"(?:todo el dia|toda la (?:noche|manana|tarde)|desde (?:ayer|anoche|la manana|temprano"
+    r"|hace)|(?:por|hace|varias|muchas|unas) (?:\S+ )?horas|sin parar|no (?:para|deja) de)"
+)
+_DIZZY_ES = r"(?:marea\w*|mareo\w*|vertigo|todo me da vueltas|se me va el mundo)"
+_LONG_FR = (
+    r"(?:toute la (?:journee|nuit|matinee)|depuis (?:ce matin|hier|cette nuit|des heures|\S+"
+    r" (?:heures|jours))|sans arret|arrete pas|pendant des heures)"
+)
+_DIZZY_FR = r"(?:vertiges?|tete qui tourne|tete tourne|etourdi\w*)"
+_LONG_HT = (
+    r"(?:tout (?:la)?jounen|tout (?:la)?nwit|tout lannwit|depi (?:maten|ye|yeswa|avanye|\S+"
+    r" (?:e|edtan|jou|le))|san rete|pa sispann)"
+)
+_DIZZY_HT = r"(?:tet (?:\S+ )?(?:vire|ap vire|ap tounen)|toudisman|vetij)"
+_LONG_PT = (
+    r"(?:o dia (?:todo|inteiro)|a noite (?:toda|inteira)|desde (?:ontem|cedo|de manha|a noite"
+    r"|hoje cedo)|(?:ha|faz) (?:\S+ )?horas|sem parar|nao para de)"
+)
+_DIZZY_PT = r"(?:tontura|tont[oa]|zonz[oa]|vertigem|tudo girando)"
+# Drugs, and the loads a cartel makes people carry.
+_DRUGS = (
+    r"(?:drugs|dope|cocaine|coke|meth|fentanyl|weed|marijuana|crystal|droga|drogas|mota|cristal"
+    r"|coca|cocaina|fentanilo|drogue|drogues|came|dwog|drog|kokayin|mawijuana|maconha|guns"
+    r"|weapons|armas|armes|zam)"
+)
+# A plea for help as the whole message, with the words that make it urgent. A bare "help" with
+# an abbreviation ("ajuda pfv", "help pls") is how people ask for the menu: the bare noun needs
+# the word spelled out, a verb ("help me pls", "pls help") takes either.
+_BEG_EN = r"(?:please|pleas|someone|somebody|anyone|anybody)"
+_PLEASE_EN = r"(?:please|pleas|pls|plz|plis|plss|plx|someone|somebody|anyone|anybody)"
+_BEG_ES = r"(?:por favor|porfavor|alguien|se los ruego|les ruego|se lo ruego|por dios|dios mio)"
+_PLEASE_ES = (
+    r"(?:por favor|porfavor|porfa|x favor|xfa|alguien|se los ruego|les ruego|se lo ruego"
+    r"|por dios|dios mio)"
+)
+_BEG_FR = (
+    r"(?:s il vous plait|s il te plait|quelqu un|pitie|je vous en supplie|je vous en prie"
+    r"|mon dieu)"
+)
+_PLEASE_FR = (
+    r"(?:svp|stp|s il vous plait|s il te plait|quelqu un|qqn|pitie|je vous en supplie|je vous en"
+    r" prie|mon dieu)"
+)
+_PLEASE_HT = r"(?:tanpri|souple|silvouple|pitye|bondye|pou lamou bondye)"
+_BEG_PT = r"(?:por favor|pelo amor de deus|alguem|meu deus)"
+_PLEASE_PT = r"(?:por favor|pfv|pf|pelo amor de deus|alguem|meu deus)"
+
+SIGNS: dict[str, dict[str, tuple[str, ...]]] = {
+    "medical_emergency": {
+        "es": (
+            rf"^(?=.*\b{_VOMIT_ES}\b)(?=.*\b{_LONG_ES}\b)(?=.*\b{_DIZZY_ES}\b)",
+            rf"^(?=.*\b(?:{_VOMIT_ES}|diarrea|chorro)\b)(?=.*\b{_WEAK_ES}\b)",
+            r"\bno se (?:despierta|puede despertar|quiere despertar)\b(?! (?:temprano|a tiempo"
+            r"|para|pa)\b)|\bno (?:lo|la|le) (?:puedo|podemos|pude|pudimos) despertar\b",
+            r"\bno (?:ha|han) (?:despertado|reaccionado) (?:desde|en todo el dia|en (?:\S+ )?horas)"
+            r"\b|\b(?:ardiendo|volando|hirviendo) (?:en|de) (?:fiebre|calentura)\b|\b(?:fiebre"
+            r"|calentura)\b (?:\S+ ){0,6}(?:aguadit[oa]|desguanzad[oa]|flojit[oa]|sin fuerzas?"
+            r"|muy dormid[oa])\b",
+            r"\b(?:se (?:cayo|cayeron|callo|resbalo)|me cai|nos caimos|cayo|(?:lo|la|los|me|nos)"
+            r" (?:aventaron|tiraron|empujaron)) (?:\S+ )?(?:del|de la|desde el|desde la|de arriba"
+            r" del|bajo el|debajo del|abajo del) (?:tren|bestia|vagon|techo del tren|la bestia)\b"
+            r"|\b(?:el tren|la bestia) (?:le|me) (?:corto|mocho|volo|arranco|destrozo|aplasto"
+            r"|prenso|agarro) (?:la|el|las|los) (?:pierna|piernas|brazo|brazos|pie|pies|mano"
+            r"|manos)\b",
+            r"\b(?:alambre|alambrado|cerca|malla) (?:de )?(?:puas|navaja|navajas|cuchillas"
+            r"|concertina)\b (?:\S+ ){0,5}(?:cort\w*|rasg\w*|abri\w*|herid\w*|sangr\w*|desgarr\w*"
+            r"|profund\w*)|\b(?:cort\w+|rasg\w+|abri\w+|desgarr\w+|herid\w+) (?:\S+ ){0,5}(?:con"
+            r"|en) (?:el |la |un |una )?(?:alambre|alambrado|cerca|malla) (?:de )?(?:puas|navaja"
+            r"|navajas|cuchillas|concertina)\b|\b(?:herida|cortada|cortadura|tajo|corte)"
+            r" (?:muy |bien |bastante )?profund[ao]\b",
+            r"\ble (?:dio|esta dando|dan|estan dando) (?:un )?ataques?\b(?! de (?:risa|panico"
+            r"|ansiedad|nervios|tos|celos|hambre)\b)|\b(?:le|me) falta (?:el )?aire\b|\blabios"
+            r" (?:\S+ )?(?:morados|azules)\b|\bsangre por todos lados\b|\bbanad[oa] en sangre\b",
+        ),
+        "en": (
+            rf"^(?=.*\b{_VOMIT_EN}\b)(?=.*\b{_LONG_EN}\b)(?=.*\b{_DIZZY_EN}\b)",
+            rf"^(?=.*\b(?:{_VOMIT_EN}|diarrh\w*)\b)(?=.*\b{_WEAK_EN}\b)",
+            r"\b(?:not|isnt|isn t|is not|aint|stopped) waking(?: up)?(?! (?:up )?(?:early|on time"
+            r"|for|at|in time|when|me)\b)\b|\b(?:cant|can t|cannot|can not|couldnt"
+            r"|could not) wake (?:him"
+            r"|her|them|the baby|my (?:son|daughter|baby|wife|husband|friend|mom|dad|mother"
+            r"|father|kid|brother|sister)) up\b(?! (?:for|in time|early|on time)\b)|\b(?:hasnt"
+            r"|hasn t|has not|havent|haven t|have not) (?:woken|woke|waken|wake) up (?:since"
+            r"|all day"
+            r"|for (?:\S+ ){1,2}hours|in (?:\S+ ){1,2}hours)\b",
+            r"\bgasping for (?:air|breath)\b|\b(?:struggling|fighting) to breathe\b|\b(?:cant"
+            r"|can t|cannot|couldnt) catch (?:his|her|their) breath\b|\blips (?:are |turning"
+            r" |turned |going |went )?(?:blue|purple)\b",
+            r"\bfoam\w* (?:\S+ ){0,2}(?:from|out of|at|in) (?:his|her|the|their) mouth\b"
+            r"|\bfrothing\b|\beyes (?:\S+ )?(?:rolled|rolling|went) (?:back|white|up)\b"
+            r"|\b(?:shaking|seizing|convulsing|jerking|twitching) (?:\S+ ){0,3}foam\w*|\bfoam\w*"
+            r" (?:\S+ ){0,3}(?:shaking|seizing|convulsing|jerking)\b"
+            r"|\b(?:another|a bad|a big|a long) seizure\b|\bstarted (?:seizing|convulsing)\b"
+            r"|\bseizures? (?:now|right now|again|help)\b",
+            r"\bblood (?:everywhere|all over|gushing|pouring|spurting)\b|\b(?:gushing|pouring"
+            r"|spurting|losing (?:so much |a lot of |lots of |too much )?)blood\b(?! (?:sugar"
+            r"|pressure|type|test)\b)|\b(?:soaked|covered|drenched) in blood\b|\bbleeding"
+            r" (?:non ?stop|profusely|like crazy)\b|\bhemorrhag\w+|\bbleeding (?:from|out of)"
+            r" (?:the|his|her|my|their) (?:head|mouth|ears?|neck|chest|stomach|belly)\b",
+            rf"\bburning (?:up )?with (?:a )?fever\b|\b(?:fever|burning up|burning hot)\b"
+            r" (?:\S+ ){0,6}(?:limp|floppy|lethargic|wont wake|won t wake|not waking|barely"
+            r" (?:moving|awake|breathing))\b|\b(?:baby|son|daughter|kid|child|boy|girl|toddler"
+            r"|newborn|infant|little one)\b (?:\S+ ){0,4}(?:is|s|went|gone|so|very|all|totally"
+            r"|completely|really|and) (?:limp|floppy|lethargic)\b"
+            rf"|\b(?:{_PERSON_EN}|hes|shes) (?:\S+ )?(?:is |s |was |went |lying |and )?"
+            r"unresponsive\b",
+            r"\b(?:fell|fallen|thrown|pushed|slipped|knocked|got thrown|got pushed) (?:\S+ )?(?:off"
+            r"|from|out of|under|between) (?:the |a |la )?(?:moving |top of the |roof of the )?"
+            r"(?:train|bestia|freight train|train car|wagon|boxcar)s?\b|\b(?:train|bestia)"
+            r" (?:\S+ ){0,2}(?:cut|crushed|severed|took|sliced|ripped|ran over) (?:off )?(?:his|her"
+            r"|my|their|a|both) (?:leg|legs|arm|arms|foot|feet|hand|hands)\b",
+            r"\b(?:razor|barbed|concertina|barb) ?wire\b (?:\S+ ){0,5}(?:cut|cuts|sliced|ripped"
+            r"|tore|torn|opened|gash\w*|deep|bleed\w*|blood)\b|\b(?:cut|sliced|ripped|tore|torn"
+            r"|gashed|opened|caught|hurt|injured) (?:\S+ ){0,4}(?:on|by|in|with) (?:the |a |some"
+            r" |that )?(?:razor|barbed|concertina|barb) ?wire\b|\bdeep (?:cut|cuts|gash|gashes"
+            r"|wound|wounds|laceration)\b (?:\S+ ){0,6}(?:bleed\w*|blood|open|bone|wont close"
+            r"|won t close|stitches|wire)\b|\b(?:cut|gash|wound) (?:is |s )?(?:very |really |so"
+            r" |too )?deep\b",
+        ),
+        "fr": (
+            rf"^(?=.*\b{_VOMIT_FR}\b)(?=.*\b{_LONG_FR}\b)(?=.*\b{_DIZZY_FR}\b)",
+            rf"^(?=.*\b(?:{_VOMIT_FR}|diarrhee)\b)(?=.*\b{_WEAK_FR}\b)",
+            r"\b(?:arrive|arrivons|peux|peut|pouvons) (?:pas|plus) (?:a )?(?:le|la) reveiller\b"
+            r"|\b(?:s est|se sont) pas reveillee?s? depuis\b|\b(?:il|elle) (?:ne )?se reveille"
+            r" (?:pas|plus)(?:$| (?:depuis|du tout|malgre)\b)"
+            r"|\bbrulante? de fievre\b|\b(?:bebe|enfant|fils|fille|petit|petite)\b (?:\S+ ){0,6}"
+            r"fievre\b (?:\S+ ){0,6}(?:tout mou|toute molle|mou|molle|ne reagit (?:pas|plus)"
+            r"|reagit (?:pas|plus)|amorphe)\b",
+            r"\btombee?s? (?:du|d un|sous le|du haut du|du toit du) (?:train|wagon)\b|\ble train"
+            r" (?:lui )?a (?:coupe|ecrase|arrache) (?:la|le|les|sa|son|ses)\b",
+            r"\b(?:fils? barbeles?|barbeles?|concertina|lames? de rasoir)\b (?:\S+ ){0,5}(?:coupe"
+            r"\w*|entaille\w*|dechire\w*|ouvert\w*|saign\w*|profond\w*)|\b(?:coupe|entaille"
+            r"|dechire|ouvert)\w* (?:\S+ ){0,5}(?:sur|avec|dans|par) (?:le |les |un |des )?(?:fils?"
+            r" barbeles?|barbeles?|concertina)\b|\b(?:coupure|entaille|plaie|blessure)"
+            r" (?:tres |assez |bien )?profonde\b",
+        ),
+        "ht": (
+            rf"^(?=.*\b{_VOMIT_HT}\b)(?=.*\b{_LONG_HT}\b)(?=.*\b{_DIZZY_HT}\b)",
+            rf"^(?=.*\b(?:{_VOMIT_HT}|dyare)\b)(?=.*\b{_WEAK_HT}\b)",
+            r"\bpa (?:ka )?reveye\b(?! (?:bone|a le|ale|a tan))|\bpa ka (?:reveye|fe) (?:li|l"
+            r"|bebe a|pitit la|pitit mwen) (?:leve|reveye)?\b|\bpa (?:ka |kapab )?pran"
+            r" (?:souf|respirasyon)\b|\bsouf (?:li|l|m|mwen) (?:kout|koupe)\b",
+            r"\b(?:li|l|pitit (?:la|mwen|m)|bebe a|timoun nan) (?:fenk |fek |sot )?fe (?:yon )?kriz"
+            r"\b(?! (?:nan|ak|pou|paske|lajan|ekonomik)\b)|"
+            r"\bkim (?:nan|sou) bouch\b|\bbouch (?:li|l) ap kimen\b|\bje (?:li|l) (?:vire|monte)"
+            r" (?:anle|blan|anwo)\b|\bmalkadi (?:pran|kenbe|frape) (?:li|l|pitit)\b|\b(?:tonbe"
+            r"|fe|pran) (?:yon )?malkadi\b",
+            r"\bsan (?:ap|k ap) (?:koule|soti) (?:\S+ ){0,2}(?:anpil|san rete|toupatou|pa kanpe"
+            r"|pa sispann)\b|\bpedi anpil san\b|\b(?:ap|k ap) pedi (?:anpil )?san\b",
+            r"\b(?:bebe|pitit|timoun|tibebe|ti bebe)\b (?:\S+ ){0,6}(?:lafyev|cho)\b (?:\S+ ){0,6}"
+            r"(?:mou|molas|pa gen fos|pa reyaji|pa reveye|pa bouje|konvilse)\b|\b(?:bebe|pitit"
+            r"|timoun|li|l|ko (?:li|l))\b (?:\S+ ){0,2}cho kou dife\b",
+            r"\btonbe (?:soti |sot |desann )(?:sou|nan) (?:tet |do )?(?:tren|bestia|vagon)\b"
+            r"|\btonbe anba (?:tren|bestia|vagon)\b|\btren an (?:koupe|kraze|pase sou|rache)"
+            r" (?:janm|pye|bra|men) (?:li|l|m|mwen)\b",
+            r"\b(?:fil (?:fe|barbele|babele|pikan|razwa|kouto)|barbele|babele)\b (?:\S+ ){0,5}"
+            r"(?:koupe|blese|chire|dechire|fann|senyen|fon)\b|\b(?:koupe|blese|chire|dechire"
+            r"|fann) (?:\S+ ){0,4}(?:ak|nan|sou|pa) (?:\S+ )?(?:fil (?:fe|barbele|babele|pikan"
+            r"|razwa|kouto)|barbele|babele)\b|\b(?:blesi|koupe|kout|chire) (?:a |la |li |l )?"
+            r"(?:fon|pwofon)\b",
+        ),
+        "pt": (
+            rf"^(?=.*\b{_VOMIT_PT}\b)(?=.*\b{_LONG_PT}\b)(?=.*\b{_DIZZY_PT}\b)",
+            rf"^(?=.*\b(?:{_VOMIT_PT}|diarreia)\b)(?=.*\b{_WEAK_PT}\b)",
+            r"\bardendo (?:em|de) febre\b|\b(?:bebe|filh[oa]|crianca|nenem|menin[oa])\b"
+            r" (?:\S+ ){0,6}febre\b (?:\S+ ){0,6}(?:molinh[oa]|mole|nao reage|sem forca|nao acorda"
+            r"|largad[oa])\b|\bnao (?:consigo|conseguimos) acordar (?:ele|ela|o bebe|a bebe)\b"
+            r"|\bnao acordou (?:desde|o dia todo|ate agora)\b|\b(?:ele|ela) nao acorda(?:$"
+            r"| (?:mais|de jeito nenhum|desde|por nada)\b)|\bespuma\w* (?:pela|na) boca\b",
+            r"\b(?:caiu|cai|caimos|cairam|jogaram|empurraram) (?:\S+ )?(?:do|de cima do|debaixo do"
+            r"|embaixo do) (?:trem|vagao|besta|la bestia)\b|\bo trem (?:\S+ )?(?:cortou|esmagou"
+            r"|arrancou|decepou) (?:a|o|as|os) (?:perna|pernas|braco|bracos|pe|pes|mao|maos)\b",
+            r"\b(?:arame farpado|arame de concertina|concertina|laminas?)\b (?:\S+ ){0,5}(?:cort"
+            r"\w*|rasg\w*|abri\w*|sangr\w*|fund\w*)|\b(?:cort|rasg|abri)\w* (?:\S+ ){0,4}(?:no|num"
+            r"|com o|com|na) (?:arame farpado|concertina)\b|\b(?:corte|ferida|talho) (?:muito"
+            r" |bem )?profund[oa]\b",
+        ),
+    },
+    "violence": {
+        "ht": (
+            _NOT_ASYLUM_HT + r"(?!.*\b(?:si (?:yo|li|l|yon moun|yon neg) (?:te )?fe|kisa kadejak"
+            r"|ki sa kadejak|sa kadejak ye|kijan pou (?:evite|pwoteje))\b).*(?:\bfe (?:m|mwen|li"
+            r"|l|nou|pitit (?:fi )?(?:m|mwen)|tifi (?:m|mwen)|madanm (?:m|mwen)|se (?:m|mwen)"
+            r"|yon fanm|yon tifi) kadejak\b|\bkadejak sou (?:m|mwen|li|l|nou|pitit|tifi|madanm"
+            r"|se)\b|\bkadejake (?:m|mwen|li|l|nou|pitit|tifi|madanm|se)\b|\bviktim (?:de |yon )?"
+            r"kadejak\b|^kadejak$)",
+            r"\bfose (?:m|mwen|li|l|nou|pitit (?:m|mwen)|tifi (?:m|mwen)) (?:\S+ ){0,2}(?:kouche"
+            r"|fe seks|fe sex|fe bagay|fe lanmou|dezabiye|retire rad|domi ak)\b|\bpran (?:m|mwen"
+            r"|li|l|pitit (?:m|mwen)|tifi (?:m|mwen)) (?:pa fos|ak fos|de fos)\b",
+            # "Koupe l ak kouto" is also cutting the bread: "li", "l" only after a person.
+            r"(?:(?<!\bm )(?<!\bmwen )\b(?:koupe|blese|frape|bat|atake|chire|fann) (?:m|mwen|nou"
+            r"|pitit (?:m|mwen)|madanm (?:m|mwen)|mari (?:m|mwen)|fre (?:m|mwen)|tet (?:m|mwen))"
+            r"|\b(?:yo|y|neg yo|neg la|bandi yo|gang lan|mari m|mari mwen"
+            r"|nonm nan) (?:\S+ )?(?:koupe"
+            r"|blese|frape|bat|atake|chire|fann) (?:(?:bra|janm|men|pye|tet|figi|do|kou|zorey"
+            r"|dwet) )?(?:li|l|m|mwen)) (?:\S+ ){0,2}(?:ak|avek|ave|a)"
+            r" (?:yon |de )?(?:manchet|kouto|razwa|zam|baton|woch|bout fe|tib|boutey|kod|sentiwon"
+            r"|rigwaz)\b",
+            r"\b(?:ban|ba|bay|fout) (?:m|mwen|nou|li|l) (?:\S+ )?(?:kalot|souflet|baf|tabule"
+            r"|kout pwen|kout baton|kout sentiwon|kout rigwaz|kout fwet|kout manchet|kout woch)\b",
+        ),
+    },
+    "threat": {
+        "es": (
+            r"\b(?:vi|veo|acabo de ver|vimos) (?:a )?(?:uno|una|dos|varios|algunos) de ellos\b"
+            r"|\b(?:vi|veo|acabo de ver|vimos) (?:a |al )?(?:los |el )?(?:tipo|hombre|senor|vato"
+            r"|bato|marero|pandillero|tipos|hombres|mareros) (?:que|q) (?:me|nos) (?:amenaz\w+"
+            r"|pego|golpeo|violo|secuestr\w+|extorsion\w+|quiere matar|quieren matar|seguia"
+            r"|seguian|persegu\w+|asalt\w+)\b",
+            r"\b(?:ya )?(?:me|nos) (?:encontraron|hallaron|localizaron|ubicaron) (?:aqui|aca|otra"
+            r" vez|de nuevo|en (?:el|este) albergue|en (?:tapachula|tijuana|mexico|la ciudad"
+            r"|juarez|monterrey|reynosa|mexicali))\b|\b(?:de (?:los|quienes|el) que|de quien(?:es)?"
+            r"|los que) (?:\S+ ){0,2}(?:hui|huimos|escape|escapamos|me escape|sali huyendo"
+            r"|salimos huyendo|me fui huyendo|me persegu\w+|me amenaza\w+)\b (?:\S+ ){0,4}(?:estan"
+            r" aqui|estan aca|esta aqui|esta aca|llegaron|me encontraron|nos encontraron|me vieron"
+            r"|me siguieron|me ubicaron|me localizaron|andan aqui)\b",
+            r"\b(?:me|nos) (?:reconocio|reconocieron)\b (?:\S+ ){0,5}(?:vigil\w+|sigu\w+|foto\w*"
+            r"|mirando|esperando|llam\w+|avis\w+|amenaz\w+)",
+            rf"\b(?:me|nos|lo|la|los|le|les) (?:obligan|obligaron|estan obligando|quieren obligar"
+            r"|forzaron|fuerzan|estan forzando|quieren forzar) a (?:pasar|cargar|llevar|mover"
+            r"|cruzar|vender|guardar|transportar|meter|distribuir)\b (?:\S+ ){0,2}(?:paquetes?"
+            rf"|bultos?|mercancia|merca|mochilas?|cosas|{_DRUGS})\b|\b(?:quieren|quiere|querian"
+            r"|me piden|me pidieron|me exigen|nos piden|nos exigen) (?:que )?(?:yo |nosotros )?"
+            r"(?:pase|pasemos|cargue|carguemos|lleve|llevemos|mueva|cruce|crucemos|venda|vendamos"
+            rf"|guarde|transporte|meta|distribuya) (?:\S+ ){{0,2}}{_DRUGS}\b|\bburrer[oa]s?\b"
+            r"|\b(?:usar(?:me|nos)?|usan|usaron|sea|ser) (?:de|como) (?:su )?mulas?\b",
+            NOT_ELSEWHERE + r".*\b(?:ex|expareja|exnovio|exesposo|marido|esposo|pareja|novio"
+            r"|padrastro|marero|pandillero|sicario|narco|cartel|mara|pandilla|tipo|hombre)\b"
+            r" (?:\S+ ){0,5}(?:(?:me|nos) (?:va a|viene a|vendra a) (?:matar|desaparecer|levantar"
+            r"|quebrar)|(?:va|viene|vendra) a acabar con(?:migo|nosotros))\b",
+        ),
+        "en": (
+            NOT_ELSEWHERE + r".*\b(?:man|men|guy|guys|car|truck|van|someone|somebody|they|he|she"
+            r"|stranger|strangers|people|motorcycle|bike|gang|cartel)\b (?:\S+ )?followed"
+            r" (?:me|us)\b" + _NOT_SOCIAL + r"(?! back\b)",
+            r"\b(?:same|a|this|that|the|some|black|white|red) (?:car|truck|van|man|guy|motorcycle"
+            r"|motorbike|bike|suv|pickup|men|guys)\b (?:\S+ ){0,3}(?:keeps?|kept|has been|have"
+            r" been|been|is|are) (?:circling|(?:passing|driving|coming|going|walking) (?:by|around"
+            r"|past|back))\b|\bkeeps? (?:circling|driving past|driving by|passing by) (?:the )?"
+            r"(?:shelter|house|room|place|where (?:i|we))\b",
+            r"\b(?:is|are|re|s|been|keeps?|kept) (?:watching|stalking|spying on) (?:me|us)\b"
+            r"(?! (?:play|cook|work|dance|sing|eat|sleep|on|through|online)\b)|\b(?:standing"
+            r"|parked|sitting|waiting|hanging around) (?:\S+ ){0,4}(?:watching|staring at) (?:me"
+            r"|us)\b|\b(?:someone|somebody|a (?:man|guy|car|truck|van)|men|guys|some (?:guys|men)"
+            r"|they|people)\b (?:\S+ ){0,3}(?:watching|staking out|casing) (?:the|this|our)"
+            r" (?:shelter|house|building|albergue|door|gate|entrance|room)\b|\b(?:they|theyre"
+            r"|they re|someone|somebody|a man|a guy|some (?:guys|men)|people)\b"
+            r" (?:\S+ ){0,3}waiting for (?:me|us) (?:outside|out front|across the street|at the"
+            r" (?:door|gate|corner|entrance)|around the corner|by the (?:door|gate))\b",
+            r"\b(?:people|men|guys|ones|person|man|guy|gang|those)\b (?:that |who |whom )?(?:i|we)"
+            r" (?:(?:ran|ran away|was running|were running|was hiding|were hiding) from|(?:fled"
+            r"|escaped|was fleeing|were fleeing)(?: from)?)\b (?:\S+ ){0,4}(?:found|are here"
+            r"|is here|are in|is in"
+            r"|followed|tracked|saw|spotted|recogni[sz]ed|know|knows|came|come|showed up"
+            r"|arrived)\b",
+            r"\b(?:ex|abuser|stalker|traffickers?|pimp|gangs?|cartels?|mara|narcos|gang members?"
+            r"|the men|the guys|ex husband|ex boyfriend|ex partner)\b (?:\S+ ){0,3}(?:found"
+            r"|tracked down|located|caught up with|tracked) (?:me|us)\b(?! (?:a|an|the|some|work"
+            r"|job|jobs|housing|place|room|lawyer|ride|on)\b)|\b(?:they|he|she|theyve|they ve"
+            r"|them|husband|boyfriend) (?:\S+ )?(?:found|tracked down|located) (?:me|us)(?:$"
+            r"| (?:here|again|in (?:the |this )?(?:shelter|city|town|mexico|tapachula|tijuana"
+            r"|juarez|monterrey|cdmx|mexicali|reynosa)|at (?:the |this )?(?:shelter|albergue"
+            r"|house))\b)",
+            r"\b(?:i|we) (?:was|were|got|ve been|have been|been) (?:recogni[sz]ed"
+            r"|spotted)\b(?! (?:as"
+            r"|for|at the (?:award|ceremony)|by (?:my|a) (?:friend|family|cousin|teacher))\b)"
+            r"|\brecogni[sz]ed (?:me|us)\b (?:\S+ ){0,5}(?:took|taking|follow\w*|watch\w*|call\w*"
+            r"|photo\w*|pictures?|pics|told (?:them|the gang|someone|his)|threat\w*|staring"
+            r"|stared|texted|reported)\b|\b(?:someone|somebody|a (?:man|guy|woman)|one of them"
+            r"|people|guys?|men) from (?:my|our|the) (?:town|village|neighborhood|neighbourhood"
+            r"|gang|barrio|hometown|colonia) (?:\S+ ){0,2}(?:recogni[sz]ed|spotted) (?:me|us)\b"
+            rf"|\b{_GANG_EN}\b (?:\S+ ){{0,4}}(?:saw|spotted) (?:me|us)\b",
+            r"\b(?:saw|see|seen|spotted|seeing) (?:one|two|some|a couple|a few|three) of them"
+            r" (?:\S+ ){0,3}(?:outside|in front|near|by the|across|at the (?:door|gate|corner"
+            r"|entrance|shelter)|waiting|watching|standing|parked|here)\b|\b(?:saw|see|seen"
+            r"|spotted) (?:the |that )?(?:guy|man|men|guys|person|people|one|ones|woman) (?:who"
+            r"|that) (?:threatened|attacked|hurt|raped|beat|kidnapped|extorted|was following"
+            r"|followed|tried to kill|wants to kill|is looking for|was looking for) (?:me|us)\b",
+            r"\b(?:force|forcing|forced|make|making|made|want|wants|wanted|told|telling|pressuring"
+            r"|pressure|threatening|using) (?:me|us|my \S+|him|her) (?:to )?(?:carry|move|sell"
+            r"|transport|deliver|smuggle|traffic|cross|run|hold|hide|store|distribute|push)"
+            rf"(?:ing)? (?:\S+ ){{0,3}}{_DRUGS}\b|\b(?:force|forcing|forced|threaten\w*|pressur\w+)"
+            r" (?:me|us|my \S+|him|her) (?:to )?(?:carry|move|transport|deliver|smuggle|cross|take"
+            r"|hold|hide|store)(?:ing)? (?:\S+ ){0,3}(?:packages?|bags?|backpacks?|merchandise"
+            r"|product|boxes|loads?)\b|\b(?:as|be|work as|being used as|use me as) (?:a |their"
+            r" )?(?:drug )?mules?\b",
+            rf"^(?=.*\b(?:{_DRUGS}|packages?|backpacks?|merchandise|loads?)\b)(?=.*\b(?:or|if (?:i"
+            r"|we) (?:dont|don t|do not|refuse|say no|wont|won t))\b (?:\S+ ){0,6}(?:kill|hurt"
+            r"|harm|go after|come after|rape)\w* (?:my|me|us|our)\b)",
+            _NOT_LAUGHING
+            + NOT_ELSEWHERE
+            + r".*(?:\b(?:he|she|they|ex|husband|boyfriend|gang|cartel|theyll|they ll|hell|he ll"
+            r"|shell|she ll)\b (?:\S+ ){0,4}(?:finish|get rid of|end) (?:me"
+            r"|us)(?: off)?\b(?! (?:the"
+            r"|a|my|with)\b)|\b(?:will|ll|gonna|going to|is going to) (?:come|be coming) (?:for"
+            r"|after) (?:me|us)\b|\b(?:find|get|catch) (?:me|us) and (?:kill|hurt|rape|finish)\b"
+            r"|\bthreatens (?:me|us|my)\b|\bthreat(?:en|ened|ening|ens)?"
+            r" (?:\S+ ){0,2}to (?:hurt|harm|rape|kidnap|burn) (?:me|us|my|our)\b)",
+            r"\b(?:he|she|they|ex|gang|cartel|someone|somebody|people|husband|boyfriend)\b"
+            r" (?:\S+ ){0,3}(?:posted|posting|posts|shared|sharing|shares|published|spread"
+            r"|spreading|sent|sending|sends) (?:\S+ ){0,2}(?:my (?:location|address)|where (?:i|we)"
+            r" (?:am|are|live|stay|sleep|am staying)|(?:photos?|pictures?|pics) of (?:my|our)"
+            r" (?:house|kids|children|room|shelter|door))\b|\b(?:sent|sends|sending|posted|posts"
+            r"|posting) (?:me )?(?:a |some )?(?:photos?|pictures?|pics|videos?) (?:of )?(?:a |his"
+            r" |their |the )?(?:guns?|weapons?|knife|knives|bullets?|machetes?|coffins?)\b",
+            r"\b(?:they|he|gang|cartel|the gang|the cartel|them|those guys|the men|the guys)\b"
+            r" (?:\S+ ){0,2}(?:know|knows|found out|find out|figured out) (?:that )?(?:im|i m|i am"
+            r"|we re|we are|were) (?:here|in (?:mexico|this shelter|the shelter|this city|tapachula"
+            r"|tijuana|juarez|monterrey|town))\b",
+        ),
+        "fr": (
+            r"\b(?:vu|vois|voit) (?:un|une|deux|certains|plusieurs) d entre eux\b|\bvu (?:l homme"
+            r"|le type|le mec|les hommes|les types|les mecs|celui|ceux) qui (?:m a|m ont|nous a"
+            r"|nous ont|me|nous) (?:menace\w*|frappe\w*|agresse\w*|viole\w*|enleve\w*|suivi\w*"
+            r"|cherche\w*|poursuiv\w*|suivait)\b",
+            r"\b(?:ceux|les gens|les hommes|le gang|les types) (?:que|dont) (?:j ai|nous avons"
+            r"|on a|je|j) (?:\S+ )?(?:fui|echappe|fuis)\b (?:\S+ ){0,4}(?:sont ici|sont la|m ont"
+            r"|nous ont|ici|arrives?|me cherchent)\b",
+            rf"\b(?:me|nous|m) (?:forcent|forcer|obligent|obliger|ont force|ont oblige|veulent"
+            r" forcer|veulent obliger) a (?:transporter|passer|porter|vendre|livrer|cacher"
+            rf"|garder) (?:\S+ ){{0,2}}(?:colis|paquets?|sacs?|{_DRUGS})\b|\b(?:veulent|veut) que"
+            rf" (?:je|j|nous|on) (?:transporte|passe|porte|vende|livre|cache|garde)\w*"
+            rf" (?:\S+ ){{0,2}}{_DRUGS}\b|\bservir de mule\b",
+            _NOT_LAUGHING
+            + NOT_ELSEWHERE
+            + r".*\b(?:venir|vient|viendra|viendront|revenir|va|vont) (?:me|nous|m)"
+            r" (?:tuer|achever|faire la peau|buter)\b",
+        ),
+        "ht": (
+            r"\b(?:m|mwen|nou|n) (?:fek |fenk |sot |te )?we (?:youn|yonn|(?:youn|yonn|de|twa|kek)"
+            r" (?:nan|ladan|pami) (?:yo|gang lan|bandi yo|neg yo|moun yo)|neg yo|bandi yo|gang"
+            r" lan|manm gang lan|neg gang yo)\b (?:\S+ ){0,2}(?:devan|bo|deyo|toupre|kanpe|ap gade"
+            r"|ap veye|k ap veye|ap tann|k ap tann|isit|la a|pre)\b|\b(?:youn|yonn|de|kek)"
+            r" (?:nan|ladan|pami) (?:yo|gang lan|bandi yo|neg yo) (?:\S+ )?(?:devan|deyo|bo"
+            r"|toupre|kanpe|ap veye|k ap veye|ap tann|ap gade|isit)\b|\bwe (?:neg|nonm|moun"
+            r"|mesye|fanm|misye) (?:la |a |yo )?(?:ki|k) (?:te )?(?:menase|bat|atake|vyole"
+            r"|kidnape|swiv|chache|vle touye|rakete|vole) (?:m|mwen|nou)\b",
+            r"\b(?:moun|neg|gang|bandi|nonm|mesye)\w* (?:\S+ ){0,3}(?:kouri kite|sove kite|kouri"
+            r" pou|sove pou|chape anba|kite peyi a pou|kite ayiti pou)\b (?:\S+ ){0,3}(?:jwenn|we"
+            r"|rekonet|swiv|isit|la a|rive|vin|nan meksik)\b|\b(?:moun|neg) (?:ki|k) (?:te |t ap"
+            r" |te ap )?"
+            r"(?:menase|vle touye|atake|bat|kidnape|chache|swiv) (?:m|mwen|nou)(?: yo| la)?"
+            r" (?:\S+ ){0,2}(?:jwenn (?:m|mwen|nou)|isit|la a|rive)\b|^(?!.*\b(?:zanmi|fanmi"
+            r"|manman|papa|fre|se|kouzen|kouzin|pitit|mari|madanm|tonton|matant)\b).*\byo"
+            r" (?:te )?jwenn (?:m|mwen|nou) (?:isit|la a|anko)\b",
+            NOT_ELSEWHERE + r".*\b(?:yo|neg yo|moun yo|youn nan yo|gang lan|bandi yo|yon neg"
+            r"|yon moun|de neg|kek neg)\b (?:\S+ )?rekonet (?:m|mwen|nou)\b",
+            r"\b(?:yo|li|l|yon neg|yon moun|de neg|neg yo|moun yo|yon machin|yon moto|yon nonm)"
+            r" (?:te )?swiv (?:m|mwen|nou)\b" + _NOT_SOCIAL,
+            r"\b(?:neg|nonm|moun|mesye|gason|machin|moto)\b (?:\S+ )?(?:k ap|ki ap|ap|kap)"
+            r" (?:gade|fikse|siveye) (?:m|mwen|nou)\b (?:\S+ ){0,2}(?:deyo|devan|depi|toutan|tout"
+            r" tan|lajounen|chak jou|la a|nan fenet)\b",
+            rf"\b(?:fose|oblije) (?:m|mwen|nou|pitit (?:m|mwen)|li|l) (?:\S+ ){{0,2}}(?:pote|pase"
+            r"|transpote|vann|kache|kenbe|travese|livre)\b (?:\S+ ){0,3}(?:pake|sak|bagay"
+            rf"|machandiz|chaj|{_DRUGS})\b|\b(?:vle|mande|fe) (?:m|mwen|nou|pitit (?:m|mwen)|li|l)"
+            r" (?:\S+ ){0,2}(?:pote|pase|transpote|vann|kache|kenbe|travese|livre)\b"
+            rf" (?:\S+ ){{0,3}}{_DRUGS}\b|^(?=.*\b(?:dwog|drog|pake|machandiz"
+            rf"|chaj)\b)(?=.*\b(?:sinon"
+            r"|si (?:m|mwen|nou) pa|oswa|si m refize)\b (?:\S+ ){0,5}(?:touye|fe (?:\S+ )?mal"
+            r"|kidnape|vyole)\b)",
+            _NOT_LAUGHING
+            + NOT_ELSEWHERE
+            + r".*\b(?:ap|pral|prale|va|vle|gen pou|pe|p ap) (?:vin|vini|tounen) (?:touye|fini ak"
+            r"|fini avek|fini ave|fin ak|regle|elimine|kraze) (?:m|mwen|nou)\b",
+        ),
+        "pt": (
+            r"\b(?:vi|vejo|acabei de ver|vimos) (?:um|uma|dois|alguns) deles\b|\bvi o (?:cara"
+            r"|homem|sujeito) que (?:me )?(?:ameacou|bateu|agrediu|estuprou|sequestrou|perseguia"
+            r"|seguia|extorquiu)\b",
+            rf"\b(?:me|nos) (?:obrigam|obrigaram|forcam|forcaram|querem obrigar|querem forcar"
+            r"|estao obrigando|tao obrigando) a (?:levar|carregar|passar|vender|transportar|guardar"
+            rf"|esconder|entregar) (?:\S+ ){{0,2}}(?:pacotes?|encomendas?|mochilas?|{_DRUGS})\b"
+            r"|\bquerem que eu (?:leve|carregue|passe|venda|transporte|guarde|esconda|entregue)"
+            rf" (?:\S+ ){{0,2}}{_DRUGS}\b|\bser (?:a |uma )?mula\b|\b(?:de|como) aviaozinho\b",
+            _NOT_LAUGHING
+            + NOT_ELSEWHERE
+            + r".*\b(?:vem|vir|vai vir|vao vir|vem ai) (?:me|nos) (?:matar|acabar)\b",
+        ),
+    },
+    "emergency": {
+        "es": (
+            rf"^(?:(?:ay|senor|senora|auxilio) )?(?:{_PLEASE_ES} )+(?:ayuda|ayudame|ayudeme"
+            rf"|ayudenme|ayudenos|ayudennos|ayudanos)(?: (?:{_PLEASE_ES}|rapido|ya|urgente))*$",
+            r"^(?:ayudame|ayudeme|ayudenme|ayudenos|ayudennos|ayudanos)"
+            rf"(?: (?:{_PLEASE_ES}|rapido|ya|urgente))+$",
+            rf"^ayuda(?: (?:me|nos))?(?: (?:{_BEG_ES}|rapido|ya|urgente))"
+            rf"(?: (?:{_PLEASE_ES}|rapido|ya|urgente))*$",
+        ),
+        "en": (
+            rf"^(?:(?:hi|hello|hey|oh god|god|omg) )?{_PLEASE_EN}(?: please| pls)? help"
+            r"(?: (?:me|us))?(?: (?:please|pls|plz|now|fast|quick|quickly|asap|help|hurry"
+            r"|im scared|i m scared))*$",
+            rf"^(?:(?:hi|hello|hey|oh god|god|omg) )?help (?:me|us) {_PLEASE_EN}"
+            r"(?: (?:please|pls|plz|now|fast|quick|asap|help|someone|somebody|hurry))*$",
+            rf"^(?:(?:hi|hello|hey|oh god|god|omg) )?help {_BEG_EN}"
+            r"(?: (?:please|pls|plz|now|fast|quick|asap|help|someone|somebody|hurry))*$",
+            r"^(?:h+e+l+p{2,}|h+e{2,}l+p+)(?: (?:me|us|please|pls|h+e+l+p+))*$",
+        ),
+        "fr": (
+            rf"^(?:{_PLEASE_FR} )+(?:aidez moi|aidez nous|aide moi|aide nous|aidez|a l aide"
+            rf"|de l aide)(?: (?:{_PLEASE_FR}|vite))*$",
+            rf"^(?:aide moi|aide nous|aidez moi|aidez nous|aidez|a l aide)(?: (?:{_PLEASE_FR}"
+            r"|vite))+$",
+            rf"^(?:aide|de l aide)(?: (?:{_BEG_FR}|vite))(?: (?:{_PLEASE_FR}|vite))*$",
+        ),
+        "ht": (
+            rf"^(?:(?:{_PLEASE_HT}|anmwe|o) )+(?:ed|ede|ede m|ede mwen|ede nou|ed m|ed mwen"
+            rf"|ed nou|edem)(?: (?:{_PLEASE_HT}|vit|kounye a|non))*$",
+            r"^(?:ed|ede|ede m|ede mwen|ede nou|ed m|ed mwen|ed nou|edem|pote m ed|pote ed)"
+            rf"(?: (?:{_PLEASE_HT}|vit|kounye a|non))+$",
+        ),
+        "pt": (
+            rf"^(?:{_PLEASE_PT} )+(?:me ajuda|me ajudem|ajuda|ajudem|ajude|ajudem me|socorro)"
+            rf"(?: (?:{_PLEASE_PT}|rapido|urgente))*$",
+            rf"^(?:me ajuda|me ajude|ajuda me)(?: (?:{_PLEASE_PT}|rapido|urgente))+$",
+            rf"^(?:ajuda|ajude)(?: (?:{_BEG_PT}|rapido|urgente))(?: (?:{_PLEASE_PT}|rapido"
+            r"|urgente))*$",
+        ),
+    },
+    "food": {
+        "es": (
+            r"\b(?:solo|nomas|puro|pura|nada mas) (?:hemos |he |han )?(?:tomado |tomamos |tomando"
+            r" |tomo |bebido |con )?agua (?:desde|por|todo|hace|durante)\b|\bnada mas que agua\b",
+            r"\bno (?:he|hemos|ha|han) probado (?:bocado|alimento|comida|nada)\b|\b(?:hace|ya son"
+            r"|ya van|ya llevamos|llevamos|llevo|tenemos|tengo) (?:\S+ ){1,2}(?:dias|horas) (?:que"
+            r" )?(?:no|sin) (?:comemos|como|comen|comimos|hemos comido|he comido|han comido"
+            r"|probamos|probar bocado)\b",
+            r"\bse (?:me |nos |le )?(?:acabo|termino) (?:la )?(?:leche|formula) (?:del|de mi|pa mi"
+            r"|para mi|de la|de los) (?:bebe|nene|nena|bebes)\b|\bse me (?:seco|fue) la leche\b",
+        ),
+        "en": (
+            r"\b(?:only|just) (?:had|drank|drinking|been drinking|have had|drink|drunk) (?:\S+ )?"
+            r"water (?:since|for|all|in)\b|\bnothing but water\b|\bonly water (?:since|for)\b",
+            r"\blast (?:time )?(?:i|we|they|the kids|my kids|he|she|the baby) (?:ate|eaten|had"
+            r" food|had a meal) (?:was )?(?:\S+ ){0,2}(?:days? ago|yesterday|on (?:monday"
+            r"|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+            r"\b(?:havent|haven t|have not|hasnt|hasn t|has not|didnt|didn t|did not) (?:had|have)"
+            r" (?:anything|a thing|a bite|a meal|a proper meal|any food) (?:to eat )?(?:since|for"
+            r"|in|all|today|yesterday)\b",
+            r"\bno food (?:for|since|in) (?:\S+ )?(?:days?|yesterday|\d+|two|three|monday|tuesday"
+            r"|wednesday|thursday|friday|saturday|sunday)\b|\b(?:\d+|two|three|four|five|several)"
+            r" days (?:with )?no food\b",
+            r"\bcrying (?:of|because of|with) hunger\b|\bcrying (?:because|cause|cuz) (?:they|he"
+            r"|she|we) (?:re|are|is|s) hungry\b|\b(?:kids|children|we|family|they|baby|son"
+            r"|daughter|i) (?:\S+ )?(?:are|have been|ve been|been|re|keep|s|is) (?:going|gone)"
+            r" hungry\b",
+            r"\b(?:ran|run|running) out of (?:(?:baby )?formula|baby milk|(?:milk|formula) for"
+            r" (?:the|my|our) (?:baby|newborn))\b|\bmy (?:breast ?milk|milk) (?:dried up|stopped"
+            r"|(?:doesnt|does not|wont|won t|isnt|is not) (?:come|coming))\b",
+            r"\bnothing to feed (?:my|the|our|them|him|her)\b|\b(?:cant|can t|cannot|couldnt"
+            r"|could not) (?:even )?feed (?:my|the|our) (?:kids|children|baby|son|daughter"
+            r"|family)\b"
+            r"(?! (?:formula|milk|solids?|cow|this|that|meat|eggs|in|at)\b)",
+            r"\b(?:i|we) (?:dont|don t|do not|didnt|didn t|barely) eat so (?:that )?(?:my|the|our)"
+            r" (?:kids|children|son|daughter|baby|family) (?:can )?eat\b|\bskip(?:ping)? meals"
+            r" so\b",
+        ),
+        "fr": (
+            r"\b(?:que|juste|seulement|rien que) (?:de l )?eau (?:depuis|pendant)\b|\bbu que de"
+            r" l eau\b|\brien a (?:leur|lui) donner a manger\b|\bpeux (?:pas|plus) nourrir (?:mes"
+            r"|mon|ma) (?:enfants|bebe|fils|fille|famille)\b",
+            r"\b(?:ca fait|depuis|voila) (?:\S+ ){1,2}(?:jours?|heures|hier) (?:qu on|que je|que j"
+            r"|qu ils|qu elles|que les enfants|que nous|que mes enfants) (?:n )?(?:a|ai|ont"
+            r"|avons) (?:pas|rien) mange\b",
+            r"\b(?:bebe|nourrisson)\b (?:\S+ ){0,3}(?:n a |a )?plus de (?:lait|biberon)\b"
+            r"|\b(?:plus|pas) de lait pour (?:le|mon|notre) bebe\b|\bmon lait (?:est parti|ne"
+            r" (?:monte|vient) plus|a seche|seche)\b",
+        ),
+        "ht": (
+            r"\bpa mete (?:anyen|okenn manje|manje|yon grenn manje) nan bouch\b",
+            r"\bdepi (?:\S+ ){0,2}(?:jou|ye|yeswa|maten|avanye|lendi|madi|mekredi|jedi|vandredi"
+            r"|samdi|dimanch) (?:\S+ ){0,3}(?:pa|poko) (?:manje|jwenn manje|mete anyen)\b",
+            r"\bpa jwenn anyen pou (?:m|n|nou|mwen|yo|li|l|timoun yo) manje\b|\bpa jwenn (?:ti )?"
+            r"manje (?:depi|jodi a|ditou|pandan)\b|\bpa gen anyen pou (?:m|n|nou|mwen) bay"
+            r" (?:timoun yo|pitit (?:m|mwen|yo)|bebe a) manje\b",
+            r"\bbwe dlo selman (?:depi|pandan|de jou|twa jou|\d+ jou|tout jounen)\b|\bse dlo"
+            r" selman (?:nou|m|mwen|n|yo|timoun yo) (?:\S+ )?(?:bwe|genyen|jwenn)\b",
+            r"\b(?:bebe a|tibebe a|ti bebe a|pitit la|bebe m|bebe mwen) (?:\S+ )?pa (?:gen|jwenn"
+            r"|bwe|pran) (?:\S+ )?(?:let|fomil)\b (?:\S+ ){0,3}(?:depi|jodi a|ditou|li ap kriye"
+            r"|l ap kriye|grangou|de jou|pandan)\b|\btete (?:m|mwen) pa (?:bay|gen|fe) let\b"
+            r"|\blet (?:m|mwen) (?:seche|koupe|pa desann|pa vini)\b|\bfomil (?:la |bebe a )?fini\b",
+        ),
+        "pt": (
+            r"\b(?:so|somente|apenas) (?:tomamos |tomei |tomando |bebemos |bebendo |com )?agua"
+            r" (?:desde|faz|ha|o dia|durante)\b",
+            r"\b(?:faz|ja faz|ja sao|sao|tem) (?:\S+ ){1,2}(?:dias|horas) (?:que )?(?:a gente |eu"
+            r" |nos |eles |as criancas )?(?:nao|sem) (?:comemos|come|como|comi|comem|comeram"
+            r"|comer)\b",
+            r"\b(?:acabou|acabaram) o (?:leite|formula) (?:do|da|pro|pra|de) (?:\S+ )?(?:bebe"
+            r"|nenem)\b|\bmeu leite (?:secou|acabou|parou)\b|\bbebe (?:\S+ ){0,3}sem leite\b"
+            r"|\bnao tenho leite (?:pro|pra|para o|para a) (?:\S+ )?(?:bebe|nenem)\b",
+        ),
+    },
+}
+# Told by what happened rather than named: a relative who vanished and then calls asking
+# for money (a kidnapping or its extortion), strangling, a rape told as "took me when I
+# did not want", breath that will not come, the last meal counted in days.
+_GONE_PERSON = (
+    r"\b(?:friend|brother|sister|son|daughter|husband|wife|cousin|nephew|niece|uncle|dad"
+    r"|father|mom|mother|he|she|amigo|amiga|hermano|hermana|hijo|hija|esposo|esposa|primo"
+    r"|prima|sobrino|sobrina|tio|papa|mama|ami|amie|frere|soeur|fils|fille|mari|femme"
+    r"|cousin|cousine|neveu|oncle|pere|mere|zanmi|fre|pitit|kouzen|kouzin|neve|tonton"
+    r"|manman|papa|irmao|irma|filho|filha|marido|primo|prima|sobrinho|sobrinha|pai|mae)\b"
+)
+_CALLED = (
+    r"\b(?:call\w*|text\w*|messag\w*|llam\w*|mensaj\w*|appel\w*|rele|relel|mesaj|ekri"
+    r"|lig\w*|mensag\w*|whatsapp|wasap)\b"
+)
+_MONEY = (
+    r"(?:money|dollars?|ransom|cash|dinero|dolares|pesos|pisto|lana|rescate|argent|rancon"
+    r"|fric|kob|lajan|dola|ranson|dinheiro|reais|resgate|grana|\d+)\b"
+)
+ROUND_SIX: dict[str, dict[str, tuple[str, ...]]] = {
+    "kidnapping": {
+        "en": (
+            rf"^(?=.*{_GONE_PERSON} (?:\S+ ){{0,8}}(?:disappeared|vanished|went missing|(?:is|been)"
+            rf" missing(?! (?:me|us|you|home|him|her|them|my|the|his)\b)|never (?:came back|arrived"
+            rf"|showed up)|got taken|was taken)\b)"
+            rf"(?=.*{_CALLED})(?=.*\b(?:ask\w*|demand\w*|want\w*) (?:\S+ ){{0,3}}{_MONEY})",
+        ),
+        "es": (
+            rf"^(?=.*{_GONE_PERSON} (?:\S+ ){{0,8}}(?:desaparecio|desaparecieron|no aparece|no ha"
+            rf" aparecido|nunca llego|no llego|se (?:lo|la) llevaron|(?:lo|la) levantaron)\b)"
+            rf"(?=.*{_CALLED})(?=.*\b(?:pid\w*|pide\w*|exig\w*|quieren|cobr\w*) (?:\S+ ){{0,3}}"
+            rf"{_MONEY})",
+        ),
+        "fr": (
+            r"\b(?:passeur|coyote|pollero|ils|on) (?:\S+ ){0,2}(?:veut pas|veulent pas|ne veut pas"
+            r"|ne veulent pas|laisse pas|laissent pas) (?:nous |me |les )?(?:laisser )?(?:partir"
+            r"|sortir)\b (?:\S+ ){0,3}(?:tant que|avant que|si) (?:\S+ ){0,3}(?:paie|paye|payent"
+            r"|envoie|envoient)\b|\bpersonne (?:ne )?sort (?:avant|tant) que (?:\S+ ){0,4}"
+            r"(?:paie|paye|envoie|envoient|payent)\b",
+            rf"^(?=.*{_GONE_PERSON} (?:\S+ ){{0,8}}(?:a disparu|ont disparu|est disparue?|disparu"
+            rf"|n est jamais arrivee?|on l a enlevee?)\b)(?=.*{_CALLED})(?=.*\b(?:demand\w*|exig\w*"
+            rf"|reclam\w*|veulent|pour) (?:\S+ ){{0,3}}{_MONEY})",
+        ),
+        "ht": (
+            rf"^(?=.*{_GONE_PERSON} (?:\S+ ){{0,8}}(?:disparet|pa janm rive|pa janm tounen"
+            rf"|pa parèt|pa pare|yo pran (?:l|li))\b|.*\b(?:depi le sa|depi lè sa)\b)"
+            rf"(?=.*{_CALLED})(?=.*\b(?:mande|egzije|vle) (?:\S+ ){{0,3}}{_MONEY})"
+            rf"(?=.*{_GONE_PERSON})",
+        ),
+        "pt": (
+            rf"^(?=.*{_GONE_PERSON} (?:\S+ ){{0,8}}(?:sumiu|desapareceu|desapareceram|nunca chegou"
+            rf"|nao chegou|levaram (?:ele|ela))\b)(?=.*{_CALLED})(?=.*\b(?:ped\w*|exig\w*"
+            rf"|querem|cobr\w*) (?:\S+ ){{0,3}}{_MONEY})",
+        ),
+    },
+    "self_harm": {
+        "fr": (
+            r"\bje me (?:blesse|coupe|scarifie|brule|fais du mal|mutile)\b(?! (?:le doigt|en"
+            r" cuisinant|avec le couteau de cuisine|par accident|sans faire expres)\b)",
+            r"\b(?:garde|cache|stocke|mis de cote|ramasse) (?:des |mes |plein de )?(?:comprimes"
+            r"|medicaments|cachets|pilules)\b (?:\S+ ){0,3}(?:pour le jour|au cas ou|pour quand"
+            r"|pour en finir)\b",
+        ),
+        "ht": (
+            r"\b(?:m|mwen) (?:\S+ )?(?:blese|koupe|boule|fe mal) tet (?:m|mwen)\b(?! (?:ak kouto"
+            r" nan kizin|pa aksidan|san fe espre)\b)",
+        ),
+        "en": (
+            r"\b(?:saved|saving|hid|hiding|stashed|collecting|kept|keeping) (?:up )?(?:pills"
+            r"|tablets|meds|medicine|sleeping pills)\b (?:\S+ ){0,3}(?:for the day|for when"
+            r"|in case|to end)\b",
+        ),
+        "pt": (
+            r"\beu me (?:corto|machuco|queimo|firo)\b(?! (?:cozinhando|sem querer|na cozinha)\b)",
+        ),
+    },
+    "emergency": {
+        "ht": (
+            r"\b(?:voye|voyel|voye yon) (?:\S+ )?(?:moun|polis|ed|ambilans)\b (?:\S+ ){0,3}(?:m"
+            r" pe|mwen pe|m gen kras|tanpri|souple|vit)\b",
+        ),
+        "pt": (
+            r"\b(?:manda|mandem|chama|chamem) (?:alguem|a policia|ajuda|socorro)\b (?:\S+ ){0,3}"
+            r"(?:to com medo|estou com medo|tenho medo|rapido|urgente|pfv|por favor)\b",
+        ),
+    },
+    "violence": {
+        "ht": (
+            r"\b(?:mari|menaj|nonm|neg|li|l|yo|y) (?:\S+ )?(?:toufe|trangle|trangole) (?:m|mwen"
+            r"|nou|pitit (?:m|mwen))\b|\bpran (?:m|mwen|pitit (?:m|mwen)) san (?:m|mwen|li|l) pa"
+            r" vle\b",
+        ),
+    },
+    "medical_emergency": {
+        "pt": (
+            r"\b(?:nao|n) (?:consigo|consegue|to conseguindo|ta conseguindo|estou conseguindo"
+            r"|esta conseguindo|conseguimos) respirar\b",
+        ),
+    },
+    "food": {
+        "en": (
+            r"\blast (?:time )?(?:i|we|they|he|she|the kids|my kids) (?:ate|eaten|had (?:food"
+            r"|a meal|something to eat|anything)) (?:was |is )?(?:on |like )?(?:sunday|monday"
+            r"|tuesday|wednesday|thursday|friday|saturday|(?:\S+ )?days ago|the day before)\b",
+        ),
+    },
+}
+for _category, _by_lang in ROUND_SIX.items():
+    for _lang, _patterns in _by_lang.items():
+        SIGNS.setdefault(_category, {})
+        SIGNS[_category][_lang] = SIGNS[_category].get(_lang, ()) + _patterns
+
+for _extra in (FRAGMENTS, SIGNS):
+    for _category, _by_lang in _extra.items():
+        for _lang, _fragments in _by_lang.items():
+            PATTERNS[_category][_lang] += _fragments
 
 # Films, series and games talk about kidnappings and cartels without anyone in danger.
 # ("fim" alone is Portuguese "end": only the Creole "yon fim", "fim sou" is a film.)
@@ -2084,6 +2777,28 @@ FICTION = re.compile(
 )
 # Never silenced by FICTION: a wish to die or a body in danger is never a film plot.
 _ALWAYS = frozenset({"self_harm", "medical_emergency"})
+
+# A laugh ("me muero de hambre jaja", "im dying 😂") makes hunger, a threat, a body in
+# danger or a cry for help a figure of speech; it never silences a wish to die, violence,
+# a kidnapping or a child alone (people mask those with a laugh too).
+LAUGHING = re.compile(_LAUGH)
+LAUGHING_EMOJI = re.compile(
+    "[\U0001f602\U0001f923\U0001f606\U0001f605\U0001f639\U0001f61c\U0001f61d]"
+)
+_NOT_WHEN_LAUGHING = frozenset({"food", "threat", "medical_emergency", "emergency"})
+
+# A child with a parent or the writer is not alone, whatever else the message says ("mon
+# frere a 17 ans, il est avec moi et notre pere, il doit s'enregistrer seul?").
+ACCOMPANIED = re.compile(
+    r"\b(?<!no )(?<!not )(?<!pa )(?<!nao )(?<!ne )(?:(?:esta|anda|viene|va|viaja|vino|is|s|hes"
+    r"|shes|travels|came|il est|elle est|est|li|l|ele ta|ela ta|ele esta|ela esta|ta|vem|veio)"
+    r" (?:(?!(?:not|no|nao|pas|pa|nunca|never|ya|yo)\b)\S+ ){0,2}(?:conmigo|con nosotros"
+    r"|with me|with us|avec moi|avec nous|ave m|avek m|ave mwen|avek mwen|ave nou|avek nou"
+    r"|comigo|com a gente|com nos)\b(?! (?:no more|anymore|any more|ya no|plus|anko|nomas)\b)"
+    r"|(?:conmigo|with me|avec moi|ave m|avek mwen|comigo) (?:y|and|et|ak|e) (?:con )?"
+    r"(?:mi|my|notre|nuestro|nuestra|nosso|nossa|our|papa|mama|dad|mom|pere|mere|pai|mae"
+    r"|manman|papa)\b)"
+)
 
 _COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (
@@ -2100,8 +2815,14 @@ def danger_by_pattern(text: str) -> str | None:
     if not folded:
         return None
     fiction = FICTION.search(folded) is not None
+    laughing = LAUGHING.search(folded) is not None or LAUGHING_EMOJI.search(text) is not None
+    accompanied = ACCOMPANIED.search(folded) is not None
     for category, pattern in _COMPILED:
         if fiction and category not in _ALWAYS:
+            continue
+        if laughing and category in _NOT_WHEN_LAUGHING:
+            continue
+        if accompanied and category == "unaccompanied_child":
             continue
         if pattern.search(folded):
             return category

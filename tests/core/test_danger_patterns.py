@@ -3,13 +3,15 @@ questions that share their words."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 
 from bot.core.content import PROTECTIVE_TOPICS
-from bot.core.danger_patterns import FRAGMENTS, PATTERNS, PRIORITY, danger_by_pattern
+from bot.core.danger_patterns import FRAGMENTS, PATTERNS, PRIORITY, SIGNS, danger_by_pattern
+from bot.core.keywords import fold
 
 LANGS = ("es", "en", "fr", "ht", "pt")
 
@@ -1169,6 +1171,499 @@ def test_fragment_patterns_are_part_of_the_net() -> None:
             assert set(fragments) <= set(PATTERNS[category][lang]), (category, lang)
 
 
+# Danger said by its signs rather than its name (SIGNS): the body's signs, days without
+# food, being followed, recognised or found here, made to carry drugs, a promise to come and
+# kill, the Creole words for rape and blows, a whole-message cry for help. Written for these
+# tests; every sign pattern has positives here and near misses that must not match.
+SIGN_POSITIVES: dict[str, dict[str, tuple[str, ...]]] = {
+    "medical_emergency": {
+        "es": (
+            "vomita muy mareado desde anoche",
+            "lleva todo el dia vomitando y no se puede parar",
+            "mi hijo tiene diarrea y los labios secos",
+            "no se despierta",
+            "no la podemos despertar",
+            "no ha despertado desde la mañana",
+            "el bebé está ardiendo en fiebre",
+            "tiene calentura y está aguadito",
+            "un compa se cayó del tren",
+            "la bestia le mochó la pierna",
+            "se cortó con el alambre de púas",
+            "tiene una herida muy profunda",
+            "le dio un ataque y no reacciona bien",
+            "le falta el aire",
+            "hay sangre por todos lados",
+        ),
+        "en": (
+            "been vomiting all day and so dizzy",
+            "been vomiting all day cant stand up",
+            "my son keeps throwing up and his lips are dry",
+            "my baby has diarrhea and hasnt peed",
+            "my friend is not waking up",
+            "i cant wake her up",
+            "my son hasnt woken up since this morning",
+            "he is gasping for air",
+            "her lips are turning blue",
+            "he is foaming from the mouth",
+            "his eyes rolled back",
+            "hes shaking and foaming",
+            "another seizure help",
+            "there is blood everywhere",
+            "she is losing a lot of blood",
+            "he is bleeding from the head",
+            "my baby is burning with fever and limp",
+            "the baby has a fever and is so floppy",
+            "my son went limp",
+            "he is unresponsive",
+            "my cousin fell from the train",
+            "the train cut off his leg",
+            "i cut my leg on the razor wire",
+            "razor wire sliced his arm open",
+            "deep cut on his hand and its bleeding",
+        ),
+        "fr": (
+            "il vomit depuis ce matin et a des vertiges",
+            "il vomit depuis hier et tient plus debout",
+            "on arrive pas à le réveiller",
+            "il se réveille pas",
+            "bébé brûlant de fièvre",
+            "mon fils a de la fièvre et il est tout mou",
+            "il est tombé du train",
+            "le barbelé lui a ouvert la jambe",
+            "coupure profonde au bras",
+        ),
+        "ht": (
+            "pitit mwen ap vomi depi maten tèt li ap vire",
+            "m fin vomi tout jounen an m pa ka kanpe",
+            "li gen dyare bouch li sech",
+            "li pa reveye",
+            "m pa ka reveye l",
+            "li pa ka pran souf",
+            "pitit la fè kriz",
+            "kim nan bouch li",
+            "malkadi pran li",
+            "san ap koule anpil",
+            "madanm mwen ap pèdi san",
+            "bebe a gen lafyèv li mou",
+            "bebe a cho kou dife",
+            "li tonbe soti sou tren an",
+            "tren an koupe janm li",
+            "fil barbele a koupe janm li",
+            "blesi a fon",
+        ),
+        "pt": (
+            "ele vomita sem parar e tá tonto",
+            "vomitando o dia todo e não consegue ficar de pé",
+            "bebê ardendo em febre",
+            "meu filho tá com febre e molinho",
+            "ele não acorda",
+            "tá espumando pela boca",
+            "caiu do trem",
+            "cortei no arame farpado",
+            "ferida profunda",
+        ),
+    },
+    "violence": {
+        "ht": (
+            "yo fè m kadejak",
+            "yo te fè m kadejak yè swa",
+            "fè kadejak sou mwen",
+            "li kadejake m",
+            "yo fè m kadejak, m bezwen pwoteksyon",
+            "li fòse m kouche avè l",
+            "yo pran m pa fòs",
+            "yo koupe m ak manchèt",
+            "neg yo frape tèt li ak baton",
+            "yo koupe bra l ak manchèt",
+            "li ban m yon kalòt",
+            "yo ban m kout manchèt",
+            "y ap bat mwen",
+        ),
+    },
+    "threat": {
+        "es": (
+            "vi a uno de ellos afuera del albergue",
+            "vi al tipo que me amenazó",
+            "me encontraron aquí",
+            "los de quienes huí están aquí",
+            "me reconocieron y me están vigilando",
+            "me obligan a pasar droga",
+            "quieren que cruce droga",
+            "me usan de burrero",
+            "mi ex publicó que me va a matar",
+        ),
+        "en": (
+            "a man followed me from the market",
+            "a black truck keeps circling",
+            "the same car keeps driving by the shelter",
+            "a man keeps watching me",
+            "a guy is standing outside watching me",
+            "they are waiting for me outside",
+            "the people i ran from found me here",
+            "the people i fled found me here",
+            "my ex found me",
+            "they found me here",
+            "i was recognized by a gang member",
+            "someone recognized me and took pictures",
+            "a guy from the gang saw me at the bus station",
+            "i saw one of them outside the shelter",
+            "i saw the guy who threatened me",
+            "the cartel is forcing me to carry drugs",
+            "they are forcing me to move packages",
+            "they want to use me as a mule",
+            "if i dont carry their packages they will hurt my kids",
+            "i have to carry their packages across or they hurt my mom",
+            "my ex keeps posting that he will finish me",
+            "he said he will come for me",
+            "my ex said he will find me and kill me",
+            "he posted my location",
+            "he sent me a photo of a gun",
+            "they know im here",
+        ),
+        "fr": (
+            "j'ai vu un d'entre eux devant le foyer",
+            "ceux que j'ai fui sont ici",
+            "ils me forcent à transporter de la drogue",
+            "il va venir me tuer",
+        ),
+        "ht": (
+            "m wè youn devan abri a",
+            "m we youn nan yo devan albergue a",
+            "m wè nèg ki te menase m nan",
+            "moun mwen te kouri kite yo jwenn mwen isit la",
+            "moun ki t ap chache m yo jwenn mwen",
+            "yo rekonèt mwen",
+            "yon nèg swiv mwen",
+            "gen nèg k ap gade m deyò a",
+            "katèl la vle m pote dwòg",
+            "yo fòse m pote pake",
+            "si m pa pote pake a y ap touye fanmi m",
+            "ex mwen ekri li pral vin touye m",
+        ),
+        "pt": (
+            "vi um deles na frente do abrigo",
+            "me obrigam a levar droga",
+            "ele vai vir me matar",
+        ),
+    },
+    "emergency": {
+        "es": ("ayuda por favor", "por favor ayúdenme", "ayúdame porfa", "socorro por favor"),
+        "en": (
+            "help please",
+            "please help me",
+            "help me pls",
+            "someone help",
+            "helppp",
+            "send help",
+            "call the police please",
+        ),
+        "fr": ("aidez moi svp", "svp aidez moi", "aide moi svp", "aide s'il vous plaît"),
+        "ht": ("èd tanpri", "tanpri ede m", "ede m souple", "anmwe tanpri"),
+        "pt": ("me ajuda por favor", "por favor me ajuda", "ajuda por favor"),
+    },
+    "food": {
+        "es": (
+            "solo hemos tomado agua desde el martes",
+            "no hemos probado bocado",
+            "hace dos días que no comemos",
+            "se acabó la leche del bebé",
+        ),
+        "en": (
+            "we only had water since tuesday",
+            "last time we ate was 2 days ago",
+            "we havent had anything to eat since yesterday",
+            "no food for 3 days",
+            "kids crying because they are hungry",
+            "my kids are going hungry",
+            "we ran out of formula",
+            "my milk dried up",
+            "i have nothing to feed my kids",
+            "i dont eat so my kids can eat",
+        ),
+        "fr": (
+            "on a que de l'eau depuis mardi",
+            "rien à leur donner à manger",
+            "ça fait deux jours qu'on a pas mangé",
+            "le bébé a plus de lait",
+        ),
+        "ht": (
+            "depi twa jou m pa mete anyen nan bouch mwen",
+            "depi yè timoun yo poko manje",
+            "m pa jwenn anyen pou m manje",
+            "se dlo sèlman nou bwè depi madi",
+            "bebe a pa gen lèt depi yè",
+            "tete m pa bay lèt",
+        ),
+        "pt": (
+            "só tomamos água desde terça",
+            "faz dois dias que a gente não come",
+            "acabou o leite do bebê",
+        ),
+    },
+}
+# Near misses: the same words in an ordinary question, a joke, an asylum question, a follower.
+SIGN_NEGATIVES: dict[str, dict[str, tuple[str, ...]]] = {
+    "medical_emergency": {
+        "es": (
+            "mi hijo vomita desde anoche, hay farmacia?",
+            "es normal vomitar y marearse en el embarazo",
+            "mi hijo no se despierta temprano",
+            "donde tomo el tren",
+            "compré alambre de púas",
+            "me dio un ataque de risa",
+            "tiene poquita calentura",
+        ),
+        "en": (
+            "i threw up once this morning, where is the pharmacy",
+            "i vomited once and felt dizzy",
+            "my son is not waking up early for school",
+            "i cant wake him up for school lol",
+            "i cant catch my breath after the stairs lol",
+            "my son has seizures, where can i get his medicine",
+            "how do i check my blood sugar",
+            "my son has a limp since he fell",
+            "the app is unresponsive",
+            "i fell asleep on the train",
+            "is there razor wire on the border wall",
+            "im dying lol",
+            "im dying of laughter",
+        ),
+        "fr": (
+            "c'est normal de vomir quand on est enceinte",
+            "il se réveille pas avant 10h",
+            "où prendre le train",
+            "j'ai acheté du fil barbelé",
+        ),
+        "ht": (
+            "m vomi yon fwa, kote famasi a",
+            "m pa t reveye bonè",
+            "lari a cho kou dife jodi a",
+            "m pran tren an pou m ale",
+            "m bezwen koupe cheve m fon",
+            "li fè kriz paske li pa jwenn bonbon",
+            "match la tèlman bon m ap mouri ri lol",
+        ),
+        "pt": (
+            "vomitei uma vez, onde tem farmácia",
+            "onde pego o trem",
+            "to morrendo kkkk",
+            "comprei arame farpado",
+        ),
+    },
+    "violence": {
+        "ht": (
+            "kisa pou m fè si yo te fè m kadejak nan peyi m, èske m ka mande azil",
+            "yo te vyole m nan peyi m, èske m ka mande azil",
+            "kisa kadejak ye",
+            "kijan pou m pwoteje pitit fi m kont kadejak",
+            "pran pen an koupe l ak kouto",
+            "m koupe m ak kouto a pandan m t ap kwit manje",
+            "ban m yon kout men",
+            "m bat ze yo ak yon fouchèt",
+        ),
+    },
+    "threat": {
+        "es": (
+            "mi mamá me va a matar si pierdo el celular",
+            "me encontraron trabajo aquí",
+            "unos chavos quieren vender droga en el albergue?",
+            "trabajo como burro todo el día",
+            "vi a uno de mis amigos en la fila",
+        ),
+        "en": (
+            "he's following my instagram",
+            "he followed me on instagram",
+            "he s following me on instagram",
+            "i followed the instructions",
+            "the bus keeps passing by without stopping",
+            "my kids are watching me cook",
+            "my husband found me a job",
+            "they found me a lawyer",
+            "my uncle is waiting for me outside",
+            "someone from my town is here at the shelter",
+            "i was recognized as a refugee",
+            "my boss wants me to deliver packages",
+            "my mom is gonna kill me lol",
+            "this heat is killing me lol",
+            "i sent my location to my mom",
+            "my family knows im here",
+            "if i go back they will kill me",
+            "can i get asylum, gangs threatened me",
+        ),
+        "fr": (
+            "mon cousin va venir me chercher",
+            "j'ai vu un de mes amis au foyer",
+        ),
+        "ht": (
+            "m we yon machin devan biwo a",
+            "m we de moun devan biwo a",
+            "zanmi m yo jwenn mwen isit",
+            "manman m ap vini jwenn mwen",
+            "yo rekonèt mwen kòm refijye",
+            "yo swiv mwen sou facebook",
+            "yo mande m pote pake a ba li",
+            "li fini ak mwen",
+        ),
+        "pt": (
+            "ele vai vir me buscar",
+            "vi um amigo meu no abrigo",
+        ),
+    },
+    "emergency": {
+        "es": ("ayuda", "ayuda porfa", "ayuda con mis papeles", "ayuda por favor con mi cita"),
+        "en": (
+            "help",
+            "help pls",
+            "help me",
+            "can you help me with asylum",
+            "help me find a shelter",
+            "please help me with my papers",
+            "help please what documents do i need",
+        ),
+        "fr": ("aide", "aide svp", "aidez moi svp pour le rendez vous"),
+        "ht": ("ede m", "tanpri ede m jwenn yon abri", "m bezwen èd pou papye m"),
+        "pt": ("ajuda pfv", "me ajuda", "me ajuda por favor com o documento"),
+    },
+    "food": {
+        "es": ("a qué hora dan la cena", "solo tomo agua con la comida", "dónde compro fórmula"),
+        "en": (
+            "where can i get food",
+            "does the shelter serve breakfast",
+            "what time is dinner",
+            "how do i get food stamps",
+            "where do they hand out food",
+            "my kids are hungry for knowledge lol",
+            "i only drink water",
+            "what does DIF do for kids",
+            "we ran out of milk at the shelter",
+            "i cant feed my baby formula, she is allergic",
+        ),
+        "fr": ("à quelle heure est le dîner", "je bois que de l'eau gazeuse"),
+        "ht": (
+            "m gen yon ti bebe m pa gen lèt anko",
+            "kote yo bay manje",
+            "m pa mete sèl nan manje a",
+            "ki lè yo bay dine",
+        ),
+        "pt": ("que horas é o jantar", "só bebo água com gás"),
+    },
+}
+
+
+# Round six: a relative gone and calls asking money, strangling, "took me when I did not
+# want", breath that will not come, the last meal counted in days.
+SIGN_POSITIVES["kidnapping"] = {
+    "en": (
+        "my cousin went missing in tapachula and now men keep calling my aunt asking 3000 dollars",
+        "my brother disappeared yesterday, someone texted his wife demanding ransom",
+    ),
+    "es": ("mi hermano desaparecio ayer y ahora llaman a mi mama pidiendo 5000 dolares",),
+    "fr": ("mon frere a disparu a tapachula et des gens appellent ma mere pour 2000 dollars",),
+    "ht": (
+        "fre m disparet depi yè, gen moun k ap rele manman m mande 3000 dola",
+        "pitit mwen monte nan yon machin, depi lè sa y ap rele m mande lajan",
+    ),
+    "pt": ("meu irmao sumiu e agora ligam pra minha mae pedindo 2000 dolares",),
+}
+SIGN_NEGATIVES["kidnapping"] = {
+    "en": (
+        "my phone disappeared and the store is calling asking 200 dollars for a new one",
+        "my mom keeps calling asking for money, she is missing me",
+    ),
+    "es": ("se me desaparecio el telefono y la tienda me llama pidiendo 500 pesos",),
+    "fr": ("mon telephone a disparu, ma mere m'appelle pour de l'argent",),
+    "ht": ("telefon mwen disparet, manman m ap rele m mande kob pou lekol",),
+    "pt": ("meu celular sumiu e a loja ta ligando pedindo 300 reais",),
+}
+SIGN_POSITIVES["violence"]["ht"] += (
+    "menaj mwen toufe m jis m prèske tonbe",
+    "gen nèg ki pran m san m pa vle bò ray tren an",
+)
+SIGN_NEGATIVES["violence"]["ht"] += ("chalè a toufe m", "m pran machin nan san m pa vle")
+SIGN_POSITIVES["medical_emergency"]["pt"] += ("minha filha nao consegue respirar, ta roxa",)
+SIGN_NEGATIVES["medical_emergency"]["pt"] += ("nao consigo respirar de tanto rir kkkk",)
+SIGN_POSITIVES["food"]["en"] += ("last time we ate was on saturday, the kids are weak",)
+SIGN_NEGATIVES["food"]["en"] += ("the last time i went to the clinic was on monday",)
+SIGN_POSITIVES["self_harm"] = {
+    "fr": ("je me blesse expres", "jai garde des comprimes pour le jour ou je pourrai plus"),
+    "ht": ("m blese tèt mwen ankò",),
+    "en": ("i saved pills for the day i cant take it anymore",),
+    "pt": ("eu me corto quando fico sozinha",),
+}
+SIGN_NEGATIVES["self_harm"] = {
+    "fr": ("je me coupe en cuisinant", "je garde des medicaments pour le voyage"),
+    "ht": ("m blese tèt mwen ak kouto nan kizin",),
+    "en": ("i keep pills for my blood pressure",),
+    "pt": ("eu me corto cozinhando as vezes",),
+}
+SIGN_POSITIVES["kidnapping"]["fr"] += (
+    "le passeur veut pas nous laisser partir tant que la famille paie pas",
+    "le coyote dit personne sort avant que la famille envoie plus dargent",
+)
+SIGN_NEGATIVES["kidnapping"]["fr"] += ("on peut partir quand on veut, on paie le bus demain",)
+SIGN_POSITIVES["emergency"]["ht"] += ("voye yon moun souple m pè",)
+SIGN_NEGATIVES["emergency"]["ht"] += ("voye yon moun vin chache m nan ayewopò a tanpri",)
+SIGN_POSITIVES["emergency"]["pt"] += ("manda alguem pfv to com medo",)
+SIGN_NEGATIVES["emergency"]["pt"] += ("manda alguem me buscar no aeroporto por favor",)
+
+
+@pytest.mark.parametrize(
+    ("category", "lang", "message"),
+    [
+        (category, lang, message)
+        for category, by_lang in SIGN_POSITIVES.items()
+        for lang, messages in by_lang.items()
+        for message in messages
+    ],
+)
+def test_danger_told_by_its_signs_matches(category: str, lang: str, message: str) -> None:
+    """Vomiting and unable to stand, days on water, found here, "yo fè m kadejak", "help please"."""
+    assert danger_by_pattern(message) == category, (lang, message)
+
+
+@pytest.mark.parametrize(
+    ("category", "lang", "message"),
+    [
+        (category, lang, message)
+        for category, by_lang in SIGN_NEGATIVES.items()
+        for lang, messages in by_lang.items()
+        for message in messages
+    ],
+)
+def test_near_misses_of_the_signs_do_not_match(category: str, lang: str, message: str) -> None:
+    """A question, a joke, an asylum question or a social-media follower is left to the model."""
+    assert danger_by_pattern(message) is None, (category, lang, message)
+
+
+def test_every_sign_pattern_has_a_positive_and_the_net_holds_them() -> None:
+    """Each sign pattern catches one of its positives, and all of them are in PATTERNS."""
+    for category, by_lang in SIGNS.items():
+        messages = [fold(m) for ms in SIGN_POSITIVES[category].values() for m in ms]
+        for lang, patterns in by_lang.items():
+            assert set(patterns) <= set(PATTERNS[category][lang]), (category, lang)
+            for pattern in patterns:
+                assert any(re.search(pattern, m) for m in messages), (category, lang, pattern)
+        assert set(SIGN_NEGATIVES[category]) == set(by_lang), category
+
+
+def test_rape_told_in_an_asylum_question_is_for_the_asylum_answer() -> None:
+    """A rape at home told to ask for asylum is not matched; one here and now is."""
+    asking = "kisa pou m fè si yo te fè m kadejak nan peyi m, èske m ka mande azil"
+    assert danger_by_pattern(asking) is None
+    assert danger_by_pattern("yo te fè m kadejak yè swa nan albergue a") == "violence"
+    assert danger_by_pattern("yo fè m kadejak, m kouri kite mari m") == "violence"
+    assert danger_by_pattern("yo te vyole m, èske m ka mande azil") is None
+    assert danger_by_pattern("mari m bat mwen, èske m ka mande azil") == "violence"
+    assert danger_by_pattern("yo vyole m nan albergue a, èske m ka mande azil") == "violence"
+
+
+def test_a_cut_by_the_train_or_a_machete_is_not_self_harm() -> None:
+    """ "Koupe janm li" is self-harm only when nobody and nothing else did it."""
+    assert danger_by_pattern("m ap koupe venn mwen") == "self_harm"
+    assert danger_by_pattern("tren an koupe janm li") == "medical_emergency"
+    assert danger_by_pattern("yo koupe bra l ak manchèt") == "violence"
+
+
 NLU_DATA = Path(__file__).resolve().parents[2] / "nlu" / "data"
 PROTECTIVE_INTENTS = frozenset(PROTECTIVE_TOPICS) | {"emergency"}
 
@@ -1194,3 +1689,56 @@ def test_almost_no_false_alarms_on_ordinary_training_examples(lang: str) -> None
         if intent not in PROTECTIVE_INTENTS and danger_by_pattern(text) is not None
     ]
     assert len(alarms) <= 1, alarms
+
+
+LAUGHING_LOOK_ALIKES = (
+    "lmaooo im dying 😂",
+    "im starving lol what time is dinner tonight",
+    "ya me muero de hambre jaja a que hora sirven la cena hoy",
+    "j'ai trop faim mdrrr on mange a quelle heure",
+    "m grangou lol a ki lè n ap manje aswè a",
+    "to morrendo de fome kkkk que horas sai a janta",
+    "hahaha my mom is gonna kill me when she sees my hair",
+    "this heat is killing me 🤣",
+)
+# Masked with a laugh, these are still danger: a laugh never silences them.
+LAUGHING_BUT_DANGER = (
+    ("i want to die lol", "self_harm"),
+    ("ya no quiero vivir jaja", "self_harm"),
+    ("tengo 15 y vengo solo jaja", "unaccompanied_child"),
+)
+
+
+@pytest.mark.parametrize("message", LAUGHING_LOOK_ALIKES)
+def test_a_laugh_makes_hunger_or_dying_a_figure_of_speech(message: str) -> None:
+    assert danger_by_pattern(message) is None
+
+
+@pytest.mark.parametrize(("message", "category"), LAUGHING_BUT_DANGER)
+def test_a_laugh_never_silences_a_wish_to_die_or_a_child_alone(message: str, category: str) -> None:
+    assert danger_by_pattern(message) == category
+
+
+ACCOMPANIED_MINORS = (
+    "mi hermano de 16 esta conmigo, se puede registrar solo?",
+    "my brother is 17, hes here with me and our dad, does he register alone?",
+    "mon frere a 17 ans il est avec moi et notre pere, il doit s'enregistrer seul?",
+    "frè m gen 17 an li avè m ak papa nou, eske li bezwen enskri poukont li?",
+    "meu irmão tem 17, ele ta comigo e com nosso pai, precisa se registrar sozinho?",
+)
+NO_LONGER_ACCOMPANIED = (
+    "im 16 and alone, my mom is with me no more",
+    "tengo 15 anos, mi mama ya no esta conmigo, estoy solo",
+    "mi hijo de 15 no esta conmigo, esta solo en tijuana",
+    "m gen 14 an manman m pa avè m ankò m poukont mwen",
+)
+
+
+@pytest.mark.parametrize("message", ACCOMPANIED_MINORS)
+def test_a_minor_with_the_writer_or_a_parent_is_not_alone(message: str) -> None:
+    assert danger_by_pattern(message) is None
+
+
+@pytest.mark.parametrize("message", NO_LONGER_ACCOMPANIED)
+def test_a_parent_who_is_no_longer_there_leaves_the_child_alone(message: str) -> None:
+    assert danger_by_pattern(message) == "unaccompanied_child"
