@@ -1,6 +1,6 @@
 """Danger first, measured: how often a message that signals danger reaches a protective answer.
 
-Runs every message of the blind set `nlu/protective/protective_<lang>.yml` through
+Runs every message of the final blind set `nlu/protective/blind4_<lang>.yml` through
 Faro's own decision path (the conversation core with the real model scored in-process)
 as the first message of a new person whose language is known, and counts a success when
 the reply is a protective answer, the one with the urgent handoff button. The look-alike
@@ -48,7 +48,8 @@ class Outcome:
 
 # The final blind set, and the earlier ones: their results were looked at while the
 # training data and patterns grew, so they are reported but no longer count as blind.
-FINAL_SET = "blind3"
+FINAL_SET = "blind4"
+THIRD_SET = "blind3"
 SECOND_SET = "blind2"
 FIRST_SET = "protective"
 
@@ -195,8 +196,10 @@ def write_report(summaries: dict[str, dict[str, object]], model_name: str) -> Pa
         f"recall >= {MIN_RECALL} in every language. Written by `make nlu-report`.",
     ]
     titles = {
-        FINAL_SET: "The final blind set (`blind3_*`): a writer who saw no training data, "
+        FINAL_SET: "The final blind set (`blind4_*`): a writer who saw no training data, "
         "no patterns and no other set; measured once",
+        THIRD_SET: "The third blind set (`blind3_*`): measured once blind (en 0.935, "
+        "ht 0.932 short of 0.95), then seen, so no longer blind",
         SECOND_SET: "The second blind set (`blind2_*`): measured once blind (fr 0.902, "
         "pt 0.877 short of 0.95), then seen, so no longer blind",
         FIRST_SET: "The first blind set (`protective_*`): its results were looked at twice "
@@ -246,7 +249,7 @@ def _section(summary: dict[str, object]) -> list[str]:
 
 def dev_set() -> tuple[list[Example], list[Example]]:
     """The development sets (their own writers') that choose the thresholds, never a blind set."""
-    names = ("dev", "dev2", "dev3")
+    names = ("dev", "dev2", "dev3", "dev4")
     return (
         [e for name in names for e in _read(name + "_{lang}.yml")],
         [e for name in names for e in _read(name + "_negatives_{lang}.yml")],
@@ -311,7 +314,7 @@ def main() -> int:
         name: summarise(
             evaluate(assistant, danger_set(name)), evaluate(assistant, look_alikes(name))
         )
-        for name in (FINAL_SET, SECOND_SET, FIRST_SET)
+        for name in (FINAL_SET, THIRD_SET, SECOND_SET, FIRST_SET)
     }
     model = parser.model_path
     path = write_report(summaries, model.name if model else "?")
