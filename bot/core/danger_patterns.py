@@ -2667,7 +2667,7 @@ _CALLED = (
     r"|lig\w*|mensag\w*|whatsapp|wasap)\b"
 )
 _MONEY = (
-    r"(?:money|dollars?|ransom|cash|dinero|dolares|pesos|pisto|lana|rescate|argent|rancon"
+    r"(?:money|dollars?|ransom|cash|dinero|dolares|pesos|pisto|lana|rescate|l?argent|rancon"
     r"|fric|kob|lajan|dola|ranson|dinheiro|reais|resgate|grana|\d+)\b"
 )
 ROUND_SIX: dict[str, dict[str, tuple[str, ...]]] = {
@@ -2758,6 +2758,168 @@ ROUND_SIX: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
 }
+# Round seven (after the fourth blind set): a wish to die said through its means, a last
+# message, "rather die than go back", and self-killing verbs that the guards for asylum
+# questions must never silence ("si me deportan me mato").
+_MEANS = (
+    r"(?:mecate|soga|lazo|rope|noose|corde|kod|navaja|gillette|gilette|gilete|cuchilla"
+    r"|hoja de afeitar|razor|razor blade|blade|lame|lame de rasoir|jilet|lamina|veneno"
+    r"|poison|pwazon|raticida|rat poison|mort aux rats|chumbinho)"
+)
+_HAVE = (
+    r"(?:tengo|traigo|compre|have|got|ive got|bought|j ai|jai|j ai achete|m gen|mwen gen"
+    r"|m achte|tenho|comprei|to com|estou com)"
+)
+_AT_HAND = (
+    r"(?:listo|lista|listos|listas|preparad[oa]s?|ready|prete|pare|pronto|pronta|prontos"
+    r"|mirando|viendo|looking at|staring at|stare at|regarde|gade|olhando|en la mano"
+    r"|in my hand|dans ma main|nan men m|na mao|escondid[oa]|hidden|cache|kache)"
+)
+# Rope for the washing, a blade for shaving, poison for the rats in the room.
+_NOT_CHORES = (
+    r"^(?!.*\b(?:ropa|tender|clothes|laundry|linge|rad|roupa|varal|tienda|tent|carpa"
+    r"|barraca|mochila|backpack|sac|shave|shaving|afeitar|rasurar|barbe|bab|barba|ratas|rats"
+    r"|rat|rato|ratos|cucarachas|cockroaches|cafards|ravet|baratas|cozinha|cocina|kitchen"
+    r"|cuisine|kizin)\b)"
+)
+_KIDS = r"(?:mis hijos|mis ninos|my kids|my children|mes enfants|pitit mwen|pitit m|meus filhos)"
+_FAREWELL = (
+    r"(?:pray|recen|oren|priez|priye|orem) (?:por|for|pour|pou|pelos|pelas) "
+    + _KIDS
+    + r"|(?:cuiden|take care of|occupez vous de|pran swen|cuidem) (?:a )?"
+    + _KIDS
+    + r"|(?:gracias por todo|thank you for everything|thanks for everything|merci pour tout"
+    r"|mesi pou tout|obrigad[oa] (?:por|pra) tudo)\b (?:\S+ ){0,4}(?:adios|goodbye|bye forever"
+    r"|adieu|orevwa|adeus|perdon\w*|forgive|pardon\w*|padon|perdao|para siempre|forever"
+    r"|pour toujours|pou toutan|pra sempre)"
+)
+_LAST_WORDS = (
+    r"(?:gracias|thank|thanks|merci|mesi|obrigad[oa]|adios|goodbye|bye|adieu|orevwa|adeus"
+    r"|pray|recen|oren|priez|priye|orem|perdon\w*|forgive|pardon\w*|padon|perdao|te quiero"
+    r"|los quiero|love (?:you|u|her|him|them|yall)|je t aime|je vous aime|m renmen|te amo"
+    r"|amo voces|cuiden|take care"
+    r"|occupez|pran swen|cuidem)"
+)
+_NOT_BATTERY = (
+    r"^(?!.*\b(?:bateria|battery|batterie|bateri|saldo|credit|credito|data|datos|megas|dados"
+    r"|sinal|signal|senal|recarga|kat)\b)"
+)
+
+
+def _last_message(phrase: str) -> str:
+    """A last message said with a farewell ("es mi ultimo mensaje, gracias por todo")."""
+    sent = r"(?! (?:i|you|que|q|ou|that|qu|m|w) )"
+    return rf"{_NOT_BATTERY}(?=.*\b{phrase}\b{sent})(?=.*\b{_LAST_WORDS}\b)"
+
+
+ROUND_SEVEN: dict[str, dict[str, tuple[str, ...]]] = {
+    "self_harm": {
+        "es": (
+            r"\bme mato\b(?! (?:de (?:risa|la risa|hambre)|trabajando|estudiando|corriendo"
+            r"|por (?:ti|ella|el))\b)|\bsuicidarme\b",
+            r"\bprefiero (?:morir(?:me)?|matarme|estar muert[oa]|la muerte) (?:que|q|a|antes de"
+            r"|antes que) (?:\S+ ){0,2}(?:regresar|volver|me deporten|ser deportad[oa]"
+            r"|me regresen)\b",
+            rf"{_NOT_CHORES}(?=.*\b{_HAVE} (?:\S+ ){{0,3}}{_MEANS}\b)(?=.*\b{_AT_HAND}\b)",
+            _last_message(r"(?:ultimo|ultima) (?:mensaje|msj|msg|texto)"),
+            rf"\b(?:{_FAREWELL})\b",
+        ),
+        "en": (
+            r"\b(?:kill|killing|off) myself\b|\bunalive myself\b"
+            r"|\bend (?:my (?:own )?life|it all)\b|\btake my (?:own )?life\b",
+            r"\b(?:rather|prefer to|sooner) (?:die|be dead|kill myself) than (?:\S+ ){0,2}(?:go"
+            r"|going|be sent|being sent|return|returning|be deported|being deported)\b",
+            rf"{_NOT_CHORES}(?=.*\b{_HAVE} (?:\S+ ){{0,3}}{_MEANS}\b)(?=.*\b{_AT_HAND}\b)",
+            _last_message(r"last (?:message|msg|text)"),
+            rf"\b(?:{_FAREWELL})\b",
+            r"\b(?:disappear|be gone|vanish) (?:for good|forever)\b|\bnobody (?:will|would"
+            r"|gonna|is going to) (?:miss|look for|notice|care if)\b (?:me|i)\b",
+        ),
+        "fr": (
+            r"\b(?:je|j|jvais|jveux) (?:\S+ )?(?:vais|veux|voudrais|pense a|vas) me tuer\b"
+            r"|\benvie de me tuer\b|\bme suicider\b|\bmettre fin a (?:mes jours|ma vie)\b"
+            r"|\bje vais en finir\b|\ben finir avec (?:la|ma) vie\b",
+            r"\bprefere(?:rais)? (?:mourir|me tuer|etre mort|la mort) (?:que|plutot que|qu a"
+            r"|a) (?:de )?(?:\S+ ){0,2}(?:rentrer|retourner|etre expulse|etre renvoye)\b",
+            rf"{_NOT_CHORES}(?=.*\b{_HAVE} (?:\S+ ){{0,3}}{_MEANS}\b)(?=.*\b{_AT_HAND}\b)",
+            _last_message(r"dernier (?:message|msg|texto|sms)"),
+            rf"\b(?:{_FAREWELL})\b",
+            r"\bdispar(?:ais|aitre|aitrai|aisse) pour (?:de bon|toujours)\b|\bpersonne"
+            r" (?:ne )?(?:va |vont )?me (?:chercher|regretter)\b|\bpersonne (?:ne )?remarquera\b",
+        ),
+        "ht": (
+            r"\btouye tet (?:m|mwen)\b|\bsisid\w*\b|\bfini ak (?:lavi|vi) (?:m|mwen)\b"
+            r"|\bwete lavi (?:m|mwen)\b",
+            r"\b(?:m|mwen) (?:pito|pi pito|prefere|pito pou m) mouri (?:pase|olye|pase pou|tan"
+            r" pou) (?:\S+ ){0,2}(?:tounen|retounen|depote|voye m)\b",
+            rf"{_NOT_CHORES}(?=.*\b{_HAVE} (?:\S+ ){{0,3}}{_MEANS}\b)(?=.*\b{_AT_HAND}\b)",
+            _last_message(r"denye mesaj"),
+            rf"\b(?:{_FAREWELL})\b",
+            r"\bdisparet pou (?:toutan|tout bon|tout tan)\b|\bpa gen moun k ap (?:chache"
+            r"|cheche|remake|sonje) (?:m|mwen)\b",
+        ),
+        "pt": (
+            r"\b(?:vou|quero|queria|penso em|pensando em|vontade de|vo|to pensando em) me matar\b"
+            r"(?! de (?:rir|trabalhar|estudar)\b)|\bme suicidar\b|\btirar (?:a )?"
+            r"minha (?:propria )?vida\b|\bacabar com (?:a )?minha vida\b",
+            r"\bprefiro (?:morrer|me matar|estar mort[oa]|a morte) (?:do que|que|do q|q|a)"
+            r" (?:\S+ ){0,2}(?:voltar|ser deportad[oa]|retornar|me mandarem)\b",
+            rf"{_NOT_CHORES}(?=.*\b{_HAVE} (?:\S+ ){{0,3}}{_MEANS}\b)(?=.*\b{_AT_HAND}\b)",
+            _last_message(r"ultima (?:mensagem|msg|mensage)"),
+            rf"\b(?:{_FAREWELL})\b",
+            r"\b(?:sumir|desaparecer) (?:pra|para) sempre\b|\bninguem vai (?:sentir (?:a )?"
+            r"(?:minha )?falta|me procurar|notar)\b",
+        ),
+    },
+    # Someone calling from the phone of a person who went away days ago, asking for money.
+    "kidnapping": {
+        lang: (
+            r"^(?=.*(?:\b(?:with|from|using|on|de|del|desde|con|avec|depuis|do|da|com|pelo|pela)"
+            r" (?:his|her|their|su|sa|son|seu|sua|el|le|o) (?:own )?(?:phone|cell|cellphone"
+            r"|celular|cel|tel|telephone|telefono|portable|telefone|numero|number)\b"
+            r"|\b(?:ak|nan|sou) telefon (?:li|l|mari|frè|fre|pitit|madanm)\b"
+            r"|\b(?:celular|telefone|numero|cel|zap|whats) (?:dele|dela)\b))"
+            # ... while they are away: gone for days, missing, not arrived.
+            r"(?=.*\b(?:no llega|no ha llegado|no aparece|se fue|fue a|desde|ya van|hace \S+"
+            r" (?:dias|horas)|went|left|since|ago|days|hours|missing|parti|partie|depuis"
+            r"|jours|heures|al|ale|sa fe|depi|jou|foi|saiu|faz|dias|horas|sumiu|desaparec\w*"
+            r"|disparu|disparet)\b)"
+            r"(?=.*\b(?:call\w*|text\w*|llam\w*|mensaj\w*|m?appel\w*|rele|ekri|lig\w*"
+            r"|mensag\w*)\b)"
+            rf"(?=.*\b(?:ask\w*|demand\w*|want\w*|pid\w*|pide\w*|exig\w*|quieren|cobr\w*"
+            rf"|veulent|reclam\w*|mande|egzije|ped\w*|querem|pour) (?!about|sobre|de la)"
+            rf"(?:\S+ ){{0,3}}{_MONEY})",
+        )
+        for lang in ("es", "en", "fr", "ht", "pt")
+    },
+    "food": {
+        lang: (
+            r"\b(?:sobreviv\w*|survive\w*|surviving|survis|survit|survivons|siviv"
+            r"|sobrevivendo|sobrevivo) (?:\S+ ){0,2}(?:con|with|on|avec|ak|com|de) (?:puro"
+            r" |solo |only |just |que |juste |selman |so |apenas )?(?:de l |de |d |l |del"
+            r" |de la )?(?:agua|water|eau|leau|dlo|pan|bread|pain|pen|pao)\b",
+        )
+        for lang in ("es", "en", "fr", "ht", "pt")
+    },
+    # Heat stroke or a head blow: confused speech after heat, a fever or a fall.
+    "medical_emergency": {
+        lang: (
+            r"^(?=.*\b(?:dice cosas (?:sin sentido|raras|que no)|no sabe (?:donde esta|quien"
+            r" soy)|talking nonsense|not making sense|says things that make no sense|dit des"
+            r" choses (?:qui n ont pas de sens|bizarres)|delire|(?:l ap|lap|ap|k ap|kap) di"
+            r" bagay (?:ki pa fe sans|ki pa gen sans)|pa konnen kote l ye|falando coisa"
+            r" (?:sem sentido|com coisa)|delirando|delira)\b)(?=.*\b(?:calor|heat|sun|sol"
+            r"|chaleur|soleil|cho|soley|fiebre|fever|fievre|lafyev|febre|cayo|fell|tombe|tonbe"
+            r"|caiu|golpe|hit his head|desert|desierto|deze)\b)",
+        )
+        for lang in ("es", "en", "fr", "ht", "pt")
+    },
+}
+for _category, _by_lang in ROUND_SEVEN.items():
+    for _lang, _patterns in _by_lang.items():
+        SIGNS.setdefault(_category, {})
+        SIGNS[_category][_lang] = SIGNS[_category].get(_lang, ()) + _patterns
+
 for _category, _by_lang in ROUND_SIX.items():
     for _lang, _patterns in _by_lang.items():
         SIGNS.setdefault(_category, {})
@@ -2787,6 +2949,23 @@ LAUGHING_EMOJI = re.compile(
 )
 _NOT_WHEN_LAUGHING = frozenset({"food", "threat", "medical_emergency", "emergency"})
 
+# A question about children in general ("can children apply for asylum alone?") asks for
+# the rules, not for help for a child here; an age in it makes it about a real child.
+_MODAL = (
+    r"(?:can|could|do|does|are|pueden|puede|podria|tienen|peut|peuvent|doit|doivent|pode"
+    r"|podem|precisa|precisam|eske|es ke|ka)"
+)
+_CHILDREN = (
+    r"(?:children|kids|a child|a kid|a minor|minors|los ninos|las ninas|un nino|una nina"
+    r"|los menores|un menor|ninos|menores|un enfant|les enfants|un mineur|les mineurs|enfants"
+    r"|timoun|yon timoun|yon mine|crianca|criancas|uma crianca|as criancas|menor|menores)"
+)
+CHILDREN_IN_GENERAL = re.compile(
+    rf"^(?!.*\d)(?=.*\b(?:{_MODAL} (?:\S+ ){{0,3}}{_CHILDREN}|{_CHILDREN} (?:\S+ )?{_MODAL})\b)"
+    r"(?=.*\b(?:asylum|asilo|l?asile|azil|refugio|refuge|refugee|refugiad[oa]|refijye"
+    r"|register|registrar\w*|inscrire|enskri|apply|solicitar|pedir|demander|mande|travel"
+    r"|viajar|voyager|vwayaje|cross|cruzar|traverser|travese)\b)"
+)
 # A child with a parent or the writer is not alone, whatever else the message says ("mon
 # frere a 17 ans, il est avec moi et notre pere, il doit s'enregistrer seul?").
 ACCOMPANIED = re.compile(
@@ -2816,7 +2995,9 @@ def danger_by_pattern(text: str) -> str | None:
         return None
     fiction = FICTION.search(folded) is not None
     laughing = LAUGHING.search(folded) is not None or LAUGHING_EMOJI.search(text) is not None
-    accompanied = ACCOMPANIED.search(folded) is not None
+    accompanied = (
+        ACCOMPANIED.search(folded) is not None or CHILDREN_IN_GENERAL.search(folded) is not None
+    )
     for category, pattern in _COMPILED:
         if fiction and category not in _ALWAYS:
             continue

@@ -1605,6 +1605,99 @@ SIGN_POSITIVES["emergency"]["ht"] += ("voye yon moun souple m pè",)
 SIGN_NEGATIVES["emergency"]["ht"] += ("voye yon moun vin chache m nan ayewopò a tanpri",)
 SIGN_POSITIVES["emergency"]["pt"] += ("manda alguem pfv to com medo",)
 SIGN_NEGATIVES["emergency"]["pt"] += ("manda alguem me buscar no aeroporto por favor",)
+# Round seven: the means at hand, a last message, "rather die than go back", self-killing
+# verbs in a deportation sentence; calls from a missing person's phone; bread and water.
+SIGN_POSITIVES["self_harm"]["es"] = (
+    "ya tengo el mecate listo",
+    "si me deportan me mato",
+    "prefiero morirme que regresar a honduras",
+    "es mi ultimo mensaje, cuiden a mis hijos",
+    "gracias por todo y perdonenme",
+)
+SIGN_POSITIVES["self_harm"]["en"] += (
+    "i have a razor blade and i keep looking at it",
+    "if they deport me i will kill myself",
+    "id rather die than go back to el salvador",
+    "this is my last text, tell my mom i love her",
+    "thank you for everything, goodbye forever",
+    "nobody will miss me if im gone",
+)
+SIGN_POSITIVES["self_harm"]["fr"] += (
+    "jai une lame de rasoir et je la regarde",
+    "je prefere mourir que rentrer au pays",
+    "cest mon dernier message merci pour tout",
+    "je vais me tuer ce soir",
+    "personne va me chercher si je disparais pour de bon",
+)
+SIGN_POSITIVES["self_harm"]["ht"] += (
+    "m gen yon jilèt m ap gade l tout tan",
+    "m pito mouri pase m tounen ayiti",
+    "se denye mesaj mwen, mesi pou tout",
+    "m pral touye tèt mwen",
+    "pa gen moun k ap chèche m si m disparèt",
+)
+SIGN_POSITIVES["self_harm"]["pt"] += (
+    "prefiro morrer do que voltar pra angola",
+    "essa e minha ultima msg orem pelos meus filhos",
+    "vou me matar hoje",
+    "comprei chumbinho e ta escondido",
+    "ninguem vai sentir minha falta",
+)
+SIGN_NEGATIVES["self_harm"]["es"] = (
+    "me mato de risa con este video",
+    "me mato trabajando toda la semana",
+    "mi ultimo mensaje no llego?",
+    "gracias por todo, ya encontre el albergue",
+    "tengo las pastillas listas para la presion",
+)
+SIGN_NEGATIVES["self_harm"]["en"] += (
+    "this is my last message for today, battery dying",
+    "thank you for everything you do",
+    "i have a blade ready to shave",
+    "the last message i sent you, thanks",
+)
+SIGN_NEGATIVES["self_harm"]["fr"] += ("le dernier message que vous avez envoye",)
+SIGN_NEGATIVES["self_harm"]["ht"] += ("mesi pou tout, m jwenn abri a",)
+SIGN_NEGATIVES["self_harm"]["pt"] += (
+    "ultima mensagem que vc mandou nao chegou",
+    "me matar de rir kkk",
+    "comprei chumbinho pros ratos da cozinha",
+)
+SIGN_POSITIVES["kidnapping"]["en"] += (
+    "my husband went to juarez 3 days ago and now they call me from his phone asking 5000",
+)
+SIGN_POSITIVES["kidnapping"]["es"] += (
+    "mi esposo se fue hace 4 dias y me llaman desde su celular pidiendo 3000 dolares",
+)
+SIGN_POSITIVES["kidnapping"]["fr"] += (
+    "mon mari est parti depuis 4 jours et des gens mappellent avec son tel pour demander"
+    " de largent",
+)
+SIGN_POSITIVES["kidnapping"]["ht"] += (
+    "mari m al travay sa fè 4 jou, gen moun k ap rele m ak telefòn li pou mande lajan",
+)
+SIGN_POSITIVES["kidnapping"]["pt"] += (
+    "meu marido foi pra tijuana faz 4 dias e tao ligando do celular dele pedindo dinheiro",
+)
+SIGN_NEGATIVES["kidnapping"]["en"] += (
+    "my brother called me from his phone asking me to send money for the bus",
+    "call me from his phone to ask about the bus money",
+)
+SIGN_NEGATIVES["kidnapping"]["es"] += ("mi hermano me llamo de su celular pidiendo para el pasaje",)
+SIGN_POSITIVES["food"]["fr"] += ("je survis avec de leau et du pain depuis la semaine derniere",)
+SIGN_POSITIVES["food"]["es"] += ("sobrevivimos con puro pan y agua desde el lunes",)
+SIGN_POSITIVES["food"]["ht"] += ("n ap siviv ak dlo sèlman depi yè",)
+SIGN_POSITIVES["food"]["pt"] += ("to sobrevivendo so com agua faz tres dias",)
+SIGN_POSITIVES["food"]["en"] += ("we are surviving on water only since sunday",)
+SIGN_NEGATIVES["food"]["fr"] += ("ce film de survie sur l'eau est genial",)
+SIGN_POSITIVES["medical_emergency"]["ht"] += (
+    "tonton m tonbe nan chantye a, fè twò cho, l ap di bagay ki pa fè sans",
+)
+SIGN_POSITIVES["medical_emergency"]["es"] += ("mi papa dice cosas sin sentido, el calor lo tumbo",)
+SIGN_POSITIVES["medical_emergency"]["en"] += ("hes talking nonsense after hours in the sun",)
+SIGN_POSITIVES["medical_emergency"]["fr"] += ("il dit des choses bizarres avec cette fievre",)
+SIGN_POSITIVES["medical_emergency"]["pt"] += ("ela ta delirando de febre",)
+SIGN_NEGATIVES["medical_emergency"]["en"] += ("im confused about the heat map on this app",)
 
 
 @pytest.mark.parametrize(
@@ -1741,4 +1834,28 @@ def test_a_minor_with_the_writer_or_a_parent_is_not_alone(message: str) -> None:
 
 @pytest.mark.parametrize("message", NO_LONGER_ACCOMPANIED)
 def test_a_parent_who_is_no_longer_there_leaves_the_child_alone(message: str) -> None:
+    assert danger_by_pattern(message) == "unaccompanied_child"
+
+
+CHILDREN_IN_GENERAL_QUESTIONS = (
+    "can children apply for asylum alone",
+    "los niños pueden pedir asilo solos o tienen q ir con un adulto",
+    "un enfant peut demander lasile tout seul?",
+    "eske timoun ka mande azil poukont yo",
+    "criança pode pedir refugio sozinha?",
+)
+A_REAL_CHILD_ASKING = (
+    "can children apply for asylum alone? im 15 and alone",
+    "hay un niño solo en la plaza, puede pedir asilo?",
+    "estoy solo y soy menor, puedo pedir asilo?",
+)
+
+
+@pytest.mark.parametrize("message", CHILDREN_IN_GENERAL_QUESTIONS)
+def test_a_question_about_children_in_general_is_for_the_rules(message: str) -> None:
+    assert danger_by_pattern(message) is None
+
+
+@pytest.mark.parametrize("message", A_REAL_CHILD_ASKING)
+def test_a_real_child_alone_asking_the_rules_is_still_a_child_alone(message: str) -> None:
     assert danger_by_pattern(message) == "unaccompanied_child"
