@@ -9,8 +9,11 @@ nlu/reports/protective.md.
 
 from __future__ import annotations
 
+import re
+
 from bot.core.content import PROTECTIVE_TOPICS
-from bot.core.danger_patterns import danger_by_pattern
+from bot.core.danger_patterns import LAUGHING, LAUGHING_EMOJI, danger_by_pattern
+from bot.core.keywords import fold
 from bot.core.understanding import Parse
 
 # The general emergency answer is a menu topic, and protective too.
@@ -42,6 +45,24 @@ def protective_topic(parse: Parse | None) -> str | None:
     return None
 
 
+# A laugh or a grin turns "im starving lol", "ce soleil va me tuer 🥵" into a figure of
+# speech. It silences the model's hunger, threat, body-in-danger and cry-for-help answers,
+# as it silences those patterns; never a wish to die, violence, a kidnapping or a child
+# alone, which people also mask with a laugh.
+FIGURATIVE_EMOJI = re.compile("[\U0001f604\U0001f601\U0001f643\U0001f92a\U0001f975]")
+FIGURATIVE_TOPICS = frozenset({"food", "threat", "medical_emergency", "emergency"})
+
+
+def is_figurative(text: str) -> bool:
+    """Whether the message laughs or grins (lol, jaja, kkk, mdr, 😂, 🥵)."""
+    return bool(
+        LAUGHING.search(fold(text)) or LAUGHING_EMOJI.search(text) or FIGURATIVE_EMOJI.search(text)
+    )
+
+
 def danger_of(parse: Parse | None, text: str) -> str | None:
     """The protective answer for a message: the model's, else the patterns', else None."""
-    return protective_topic(parse) or danger_by_pattern(text)
+    found = [protective_topic(parse), danger_by_pattern(text)]
+    if any(topic in FIGURATIVE_TOPICS for topic in found) and is_figurative(text[:1000]):
+        found = [topic for topic in found if topic not in FIGURATIVE_TOPICS]
+    return next((topic for topic in found if topic is not None), None)

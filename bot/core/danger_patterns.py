@@ -2802,7 +2802,7 @@ _LAST_WORDS = (
 )
 _NOT_BATTERY = (
     r"^(?!.*\b(?:bateria|battery|batterie|bateri|saldo|credit|credito|data|datos|megas|dados"
-    r"|sinal|signal|senal|recarga|kat)\b)"
+    r"|sinal|signal|senal|recarga|kat|batri)\b)"
 )
 
 
@@ -2815,8 +2815,10 @@ def _last_message(phrase: str) -> str:
 ROUND_SEVEN: dict[str, dict[str, tuple[str, ...]]] = {
     "self_harm": {
         "es": (
-            r"\bme mato\b(?! (?:de (?:risa|la risa|hambre)|trabajando|estudiando|corriendo"
-            r"|por (?:ti|ella|el))\b)|\bsuicidarme\b",
+            r"\b(?:si (?:\S+ ){1,3}|mejor (?:ya )?|yo |hoy |ya |esta noche |entonces |pues"
+            r" |manana |de una vez )me mato\b(?! (?:de (?:risa|la risa|hambre)|trabajando"
+            r"|estudiando|corriendo|por (?:ti|ella|el))\b)|\bme mato (?:hoy|esta noche|manana"
+            r"|ya|de una vez|si)\b|\bsuicidarme\b",
             r"\bprefiero (?:morir(?:me)?|matarme|estar muert[oa]|la muerte) (?:que|q|a|antes de"
             r"|antes que) (?:\S+ ){0,2}(?:regresar|volver|me deporten|ser deportad[oa]"
             r"|me regresen)\b",
@@ -2920,6 +2922,1186 @@ for _category, _by_lang in ROUND_SEVEN.items():
         SIGNS.setdefault(_category, {})
         SIGNS[_category][_lang] = SIGNS[_category].get(_lang, ()) + _patterns
 
+# Round eight: "I am not safe", a plea said twice or with its urgency; the signs of
+# pre-eclampsia, of an infected wound, of dysentery, of a diabetic without insulin, of a blood
+# pressure far too high; hanging, nobody to mourn, a train, a last message with a blessing;
+# sex forced to pay the travel debt, a boss who beats the workers, a relative who touches a
+# child; a threat against reporting, a persecutor who "will find me", a "wanted" photo with
+# the shelter's address; children sleeping outside with no adult, a child who does not know
+# where the family is.
+
+# A plea said twice, or with its urgency: "ajuda pfvr pfvr", "j ai besoin d aide mtn".
+_URGENT_ES = (
+    r"(?:ya|rapido|urgente|ahorita|ahora|ahora mismo|tengo (?:mucho )?miedo|auxilio|socorro"
+    r"|estoy (?:muy )?asustad[oa])"
+)
+_URGENT_EN = (
+    r"(?:now|right now|asap|fast|quick|quickly|hurry|urgent|urgently|immediately|help"
+    r"|(?:im|i m|i am) (?:so |really )?(?:scared|terrified))"
+)
+_URGENT_FR = (
+    r"(?:vite|mtn|maintenant|tout de suite|tt de suite|tds|urgent|urgence|rapidement|asap"
+    r"|immediatement|(?:j ai|jai) (?:tres |trop )?peur|au secours|a l aide|aidez moi|aide moi"
+    r"|la)"
+)
+_URGENT_HT = (
+    r"(?:vit|kounye a|konnye a|kounyela|touswit|ijan|anmwe|(?:m|mwen) pe|(?:m|mwen) gen kras"
+    r"|non)"
+)
+_PLEASE_PT2 = r"(?:por favor|porfavor|pfv|pfvr|pf|plmds|pelo amor de deus|alguem|meu deus)"
+_URGENT_PT = (
+    r"(?:rapido|urgente|agora|ja|(?:to|estou|tou) com (?:muito )?medo|tenho (?:muito )?medo"
+    r"|socorro|ajuda|ajudem|me ajuda|me ajudem)"
+)
+# Routine questions about swelling or headache in pregnancy ("es normal?") go to the model.
+_NOT_NORMAL = r"(?!.*\b(?:normal|normale|normais|nomal|comun|common|usual|habitual)\b)"
+
+
+def _preeclampsia(preg: str, severe: str, vision: str, face: str, feet: str, head: str) -> str:
+    """Pregnant, with a severe headache, blurred sight, or a swollen face (or feet and head)."""
+    return (
+        rf"^(?=.*\b{preg}\b)(?:(?=.*\b(?:{severe}|{vision})\b)|{_NOT_NORMAL}"
+        rf"(?=.*\b{face}\b|.*\b{feet}\b.*\b{head}\b|.*\b{head}\b.*\b{feet}\b))"
+    )
+
+
+# "Sin fiebre", "no fever": a sign denied is not a sign.
+_NO_FEVER = (
+    r"(?!.*\b(?:no|sin|not|without|pas de|pas|sans|san|sem|nao|no tiene|no tengo|pa gen)"
+    r" (?:\S+ )?(?:fever|fiebre|calentura|fievre|lafyev|fyev|febre)\b)"
+)
+
+
+def _infected_wound(wound: str, pus: str, red: str, black: str, fever: str) -> str:
+    """A wound with red lines going up, turning black, or with pus or a smell and a fever."""
+    return (
+        rf"^{_NO_FEVER}(?=.*\b{wound}\b)(?:(?=.*\b{red}\b)|(?=.*\b{black}\b)"
+        rf"|(?=.*\b{pus}\b)(?=.*\b{fever}\b))"
+    )
+
+
+def _with_fever(sign: str, fever: str) -> str:
+    """A sign that is an emergency with a fever (blood in the stool)."""
+    return rf"^{_NO_FEVER}(?=.*\b{sign}\b)(?=.*\b{fever}\b)"
+
+
+def _no_insulin(without: str, days: str, unwell: str) -> str:
+    """A diabetic without insulin for days, and dizzy, vomiting or weak."""
+    return rf"^(?=.*\b{without}\b)(?=.*\b{days}\b)(?=.*\b{unwell}\b)"
+
+
+# A blood pressure far too high: 180/110 and above, said "22 por 14", "200 over 120", "20x12".
+_BP_NUMBER = (
+    r"(?:(?:1[89]\d|2\d\d) (?:(?:por|sobre|x|over|sur|sou|con|by) )?(?:1[0-5]\d|9\d)"
+    r"|(?:1[89]|2[0-6]) (?:(?:por|sobre|x|over|sur|sou|con|by) )?(?:1[0-6]|9)"
+    r"|(?:1[89]\d|2\d\d)x(?:1[0-5]\d|9\d)|(?:1[89]|2[0-6])x(?:1[0-6]|9))"
+)
+_BP_SAID = (
+    r"(?:(?:1[89]\d|2\d\d) (?:sobre|over|sur|sou) (?:1[0-5]\d|9\d)"
+    r"|(?:1[89]|2[0-6]) (?:por|sobre|over|sur|sou) (?:1[0-6]|9)"
+    r"|(?:1[89]\d|2\d\d)x(?:1[0-5]\d|9\d)|(?:1[89]|2[0-6])x(?:1[0-6]|9))"
+)
+_BP_WORD = (
+    r"(?:presion|tension|blood pressure|bp|pressure|pression|tansyon|presyon|pressao"
+    r"|tensao)"
+)
+
+
+# "200 por 100 pesos", "20 por 10 minutos": a price or a time, not a pressure.
+_NOT_UNIT = (
+    r"(?! (?:pesos|dolares|dollars|dola|reais|lempiras|quetzales|minutos|minutes|min|horas"
+    r"|hours|heures|dias|days|jours|metros|meters|km|kilos|kg)\b)"
+)
+
+
+def _high_pressure(unwell: str) -> str:
+    """A blood pressure reading far too high, with a headache, vomiting or blurred sight."""
+    return (
+        rf"^(?=.*\b{_BP_SAID}\b{_NOT_UNIT}|.*\b{_BP_WORD}\b.*\b{_BP_NUMBER}\b{_NOT_UNIT}"
+        rf"|.*\b{_BP_NUMBER}\b{_NOT_UNIT}.*\b{_BP_WORD}\b)(?=.*\b{unwell}\b)"
+    )
+
+
+_PREG_ES = (
+    r"(?:embarazad[ao]s?|embarazo|encinta|panzona|esperando (?:un )?bebe|meses de embarazo"
+    r"|semanas de embarazo)"
+)
+_HEAD_ES = (
+    r"(?:dolor(?:es)? de cabeza|duele (?:\S+ )?la cabeza|jaqueca|migrana|cabeza (?:me|le)"
+    r" (?:duele|explota|va a explotar|estalla))"
+)
+_SEVERE_HEAD_ES = (
+    r"(?:(?:dolor(?:es)? de cabeza|jaqueca|migrana) (?:\S+ ){0,2}(?:muy fuerte|fuertisimo"
+    r"|bien fuerte|horrible|terrible|insoportable|tremendo|que no (?:se )?(?:me |le )?(?:quita"
+    r"|pasa)|no se (?:me |le )?(?:quita|pasa))|(?:fuerte|fuertisimo|terrible|horrible|tremendo"
+    r"|insoportable|fuertes) dolor(?:es)? de cabeza|(?:me|le) duele (?:muchisimo|mucho|horrible"
+    r"|demasiado|bien feo|bastante) la cabeza|(?:me|le) (?:explota|estalla|va a explotar) la"
+    r" cabeza)"
+)
+_VISION_ES = (
+    r"(?:no (?:veo|ve|puedo ver|puede ver|miro|mira) (?:bien|claro|nada)|(?:veo|ve|miro)"
+    r" (?:todo )?(?:borroso|nublado|lucecitas|puntitos|luces|estrellitas|manchas|chispitas)"
+    r"|vista (?:borrosa|nublada)|se (?:me|le) nubla la vista)"
+)
+_FACE_ES = (
+    r"(?:(?:cara|rostro|manos|parpados) (?:\S+ ){0,2}(?:hinchad[oa]s?|inflamad[oa]s?)"
+    r"|(?:hinch\w+|inflam\w+) (?:\S+ ){0,3}(?:la cara|el rostro|las manos|los parpados))"
+)
+_FEET_ES = (
+    r"(?:(?:pies|piernas|tobillos|pie) (?:\S+ ){0,2}(?:hinchad[oa]s?|inflamad[oa]s?)"
+    r"|(?:hinch\w+|inflam\w+) (?:\S+ ){0,3}(?:los pies|las piernas|los tobillos))"
+)
+_PREG_EN = r"(?:pregnant|pregnancy|weeks along|months along|expecting a baby)"
+_HEAD_EN = r"(?:headaches?|head (?:hurts|is pounding|pounding|is killing me|aches?))"
+_SEVERE_HEAD_EN = (
+    r"(?:(?:severe|bad|terrible|awful|horrible|worst|splitting|pounding|strong|intense|huge"
+    r"|massive|really bad|very bad|killer) headaches?|headaches? (?:\S+ ){0,2}(?:wont|won t"
+    r"|doesnt|doesn t|does not|will not) (?:go away|stop)|head (?:hurts|aches) (?:so|really"
+    r"|very) (?:bad|badly|much)|head is (?:killing me|pounding|exploding|about to explode))"
+)
+_VISION_EN = (
+    r"(?:(?:cant|can t|cannot|can not|couldnt) see (?:well|clearly|properly|good|right|straight"
+    r"|anything)|(?:blurry|blurred|double|spotty) vision|vision (?:is |went |going )?(?:blurry"
+    r"|blurred|dark|spotty|fuzzy)|seeing (?:spots|stars|flashes|lights|double|flashing lights)"
+    r"|everything (?:is |looks |went )?(?:blurry|dark|fuzzy))"
+)
+_FACE_EN = (
+    r"(?:(?:face|hands|eyes|eyelids) (?:\S+ ){0,2}(?:swollen|swelling|puffy|swelled)"
+    r"|(?:swollen|swelling (?:in|of)|puffy) (?:my |her |the )?(?:face|hands|eyes|eyelids))"
+)
+_FEET_EN = (
+    r"(?:(?:feet|legs|ankles|foot) (?:\S+ ){0,2}(?:swollen|swelling|swelled|puffy)"
+    r"|(?:swollen|swelling (?:in|of)|puffy) (?:my |her |the )?(?:feet|legs|ankles|foot))"
+)
+_PREG_FR = r"(?:enceinte|grossesse)"
+_HEAD_FR = r"(?:mal (?:a la|de) tete|maux de tete|migraines?|tete me fait mal)"
+_SEVERE_HEAD_FR = (
+    r"(?:(?:tres|trop|tellement|super|terriblement|horriblement) mal (?:a la|de) tete"
+    r"|(?:mal (?:a la|de) tete|maux de tete|migraine) (?:\S+ ){0,2}(?:terrible|horrible"
+    r"|insupportable|atroce|tres fort|enorme|qui (?:ne )?passe pas|qui (?:ne )?part pas)"
+    r"|(?:gros|terrible|horrible|violent|enorme|fort) mal de tete|(?:terribles|horribles"
+    r"|violents|gros) maux de tete|tete (?:va )?(?:exploser|explose))"
+)
+_VISION_FR = (
+    r"(?:(?:vois|voit|voyons) (?:plus|pas) (?:bien|clair|rien|grand chose)|(?:vois|voit)"
+    r" (?:tout )?(?:flou|trouble|double|des points|des etoiles|des taches|des eclairs"
+    r"|des lumieres)|vue (?:\S+ )?(?:trouble|floue|brouillee|qui baisse)|vision (?:trouble"
+    r"|floue))"
+)
+_FACE_FR = (
+    r"(?:(?:visage|mains|yeux|paupieres) (?:\S+ ){0,2}(?:gonfle\w*|enfle\w*)|(?:gonfle\w*"
+    r"|enfle\w*) (?:\S+ ){0,2}(?:du |le |au )?visage)"
+)
+_FEET_FR = (
+    r"(?:(?:pieds|jambes|chevilles) (?:\S+ ){0,2}(?:gonfle\w*|enfle\w*)|(?:gonfle\w*|enfle\w*)"
+    r" (?:\S+ ){0,2}(?:des |les |aux )?(?:pieds|jambes|chevilles))"
+)
+_PREG_HT = r"(?:ansent|gwoses|gwos vant)"
+_HEAD_HT = (
+    r"(?:tet (?:m|mwen|li|l) (?:ap )?fe (?:m|mwen|li|l) mal|tet fe mal|maltet|tet (?:m|mwen"
+    r"|li|l) ap (?:fann|fe mal))"
+)
+_SEVERE_HEAD_HT = (
+    r"(?:(?:tet (?:m|mwen|li|l) (?:ap )?fe (?:m|mwen|li|l) mal|tet fe mal|maltet"
+    r"|tet (?:m|mwen|li|l) ap fe mal) (?:\S+ ){0,2}(?:anpil|twop|grav|kou|di|serye|ase)"
+    r"|gwo (?:tet fe mal|maltet)|tet (?:m|mwen|li|l) ap (?:fann|eklate|pete))"
+)
+_VISION_HT = (
+    r"(?:pa (?:ka |kapab )?we (?:byen|kle|anyen)|je (?:m|mwen|li|l) (?:ap )?(?:twouble|bouye"
+    r"|fe nwa|fe tenet)|we (?:zetwal|limye|tach|bouye|flou|twoub|de fwa))"
+)
+_FACE_HT = (
+    r"(?:(?:figi|men|je|vizaj) (?:m|mwen|li|l) (?:\S+ )?(?:anfle|gonfle|enfle)|(?:anfle"
+    r"|gonfle|enfle) (?:\S+ )?(?:figi|vizaj))"
+)
+_FEET_HT = (
+    r"(?:(?:pye|janm|cheviy) (?:m|mwen|li|l) (?:\S+ )?(?:anfle|gonfle|enfle)|(?:anfle|gonfle"
+    r"|enfle) (?:\S+ )?(?:pye|janm))"
+)
+_PREG_PT = r"(?:gravida|gravidez|gestante|gestacao)"
+_HEAD_PT = (
+    r"(?:dor(?:es)? de cabeca|cabeca (?:\S+ )?(?:doendo|doi|latejando|explodindo)"
+    r"|enxaqueca)"
+)
+_SEVERE_HEAD_PT = (
+    r"(?:(?:dor(?:es)? de cabeca|enxaqueca) (?:\S+ ){0,2}(?:muito forte|forte demais"
+    r"|fortissima|horrivel|insuportavel|terrivel|que nao passa|nao passa)|(?:forte|fortissima"
+    r"|terrivel|horrivel|insuportavel) dor de cabeca|cabeca (?:\S+ )?(?:explodindo|doendo"
+    r" muito|doi muito|latejando muito))"
+)
+_VISION_PT = (
+    r"(?:nao (?:enxergo|enxerga|vejo|ve|consigo ver|consigo enxergar|consegue ver|consegue"
+    r" enxergar) (?:direito|bem|nada)|(?:vista|visao) (?:\S+ )?(?:embacada|turva|escura"
+    r"|embaralhada)|vendo (?:pontos|pontinhos|estrelinhas|luzes|tudo (?:embacado|turvo"
+    r"|escuro))|tudo (?:embacado|turvo))"
+)
+_FACE_PT = (
+    r"(?:(?:rosto|cara|maos|olhos|palpebras) (?:\S+ ){0,2}(?:inchad[oa]s?|inchando|inchou)"
+    r"|(?:inchad[oa]s?|inchou|inchaco) (?:\S+ ){0,2}(?:no |o |do )?(?:rosto|cara))"
+)
+_FEET_PT = (
+    r"(?:(?:pes|pernas|tornozelos|pe) (?:\S+ ){0,2}(?:inchad[oa]s?|inchando|inchou|inchaco)"
+    r"|(?:inchad[oa]s?|inchou|inchaco) (?:\S+ ){0,2}(?:nos |os |dos )?(?:pes|pernas"
+    r"|tornozelos))"
+)
+# Wounds, and the signs that they are infected.
+_WOUND_ES = (
+    r"(?:herida|heridas|cortada|cortadas|cortadura|llaga|llagas|corte|raspon|ampolla|ampollas"
+    r"|mordida|quemadura|lesion|ulcera)"
+)
+_PUS_ES = (
+    r"(?:pus|supura\w*|materia|podre|podrid[oa]|huele (?:muy |bien )?(?:mal|feo|horrible"
+    r"|a podrido|a muerto)|mal olor|apesta|infectad[oa]|infeccion)"
+)
+_RED_ES = (
+    r"(?:(?:rayas|lineas|lineitas|rayitas|vetas) (?:\S+ ){0,2}roj\w+|roj\w* (?:\S+ ){0,3}(?:sube"
+    r"|suben|subiendo|se extiende|extendiendo))"
+)
+_BLACK_ES = (
+    r"(?:(?:poniendo|puso|pone|volviendo|volvio|quedando) (?:\S+ )?negr[oa]s?|ennegrec\w+"
+    r"|gangren\w+|necros\w+)"
+)
+_FEVER_ES = r"(?:fiebre|calentura|escalofrios?|calosfrios?|temblando|temperatura)"
+_WOUND_EN = (
+    r"(?:wound|wounds|cut|cuts|sore|sores|gash|bite|blister|blisters|burn|injury|scrape"
+    r"|laceration|stitches)"
+)
+_PUS_EN = (
+    r"(?:pus|puss|oozing|ooze|discharge|smells? (?:bad|awful|terrible|rotten|horrible|like"
+    r" (?:rot|death|something dead))|stinks|stinking|foul|infected|infection)"
+)
+_RED_EN = (
+    r"(?:red (?:lines?|streaks?|stripes?)|red(?:ness)? (?:\S+ ){0,2}(?:spreading|going up"
+    r"|moving up|creeping up))"
+)
+_BLACK_EN = (
+    r"(?:(?:turning|turned|going|gone|getting|went) (?:\S+ )?(?:black|dark purple)|gangrene"
+    r"|necrotic)"
+)
+_FEVER_EN = r"(?:fever|feverish|chills|shivering|shaking|burning up|temperature|sweats)"
+_WOUND_FR = (
+    r"(?:blessure|blessures|plaie|plaies|coupure|coupures|morsure|brulure|ampoule|ampoules"
+    r"|entaille)"
+)
+_PUS_FR = (
+    r"(?:pus|suppure\w*|sent (?:tres |trop )?(?:mauvais|fort|la pourriture|le pourri)|odeur"
+    r"|pue|puent|infecte\w*|infection)"
+)
+_RED_FR = (
+    r"(?:(?:traits?|lignes?|traces?|trainees?|stries?|raies?) rouges?|rouge (?:\S+ ){0,2}"
+    r"(?:monte|remonte|s etend|se propage))"
+)
+_BLACK_FR = (
+    r"(?:(?:devient|devenue?|vire|tourne) (?:tout |toute )?(?:noire?s?|au noir)|noirci\w*"
+    r"|gangren\w+|necros\w+)"
+)
+_FEVER_FR = r"(?:fievre|frissons?|tremble\w*|temperature|fievreu\w+)"
+_WOUND_HT = r"(?:blese|blesi|maleng|koupi|plai|plaie|kote (?:ki|l|li) koupe a)"
+_PUS_HT = (
+    r"(?:gen pi|fe pi|plen pi|pi (?:k |ki )?(?:ap )?soti|postim|sant (?:move|fo|pouri)"
+    r"|santi (?:move|fo|pouri)|pouri|enfekte|enfeksyon)"
+)
+_RED_HT = r"(?:(?:liy|tras|ray|bann) wouj|wouj (?:\S+ ){0,2}(?:ap monte|monte|ap gaye|gaye))"
+_BLACK_HT = r"(?:(?:vin|tounen|vire) nwa|nwasi|gangren)"
+_FEVER_HT = r"(?:lafyev|fyev|frison|tranble|ko (?:m|mwen|li|l) cho)"
+_WOUND_PT = (
+    r"(?:ferida|feridas|machucado|corte|cortes|bolha|bolhas|mordida|queimadura|machucao|lesao"
+    r"|talho)"
+)
+_PUS_PT = (
+    r"(?:pus|puss|secrecao|supur\w*|cheir\w* (?:muito )?(?:mal|ruim|podre|forte)|fedendo"
+    r"|fedor|fede|podre|infeccionad[oa]|infectad[oa]|infeccao)"
+)
+_RED_PT = (
+    r"(?:(?:riscos?|linhas?|listras?|rajadas?|estrias?) vermelh\w+|vermelh\w* (?:\S+ ){0,2}"
+    r"(?:subindo|sobe|espalhando|se espalhando))"
+)
+_BLACK_PT = (
+    r"(?:(?:ficando|ficou|virando|fica) (?:\S+ )?(?:pret[oa]s?|escur[oa]s?)|escurec\w+"
+    r"|gangren\w+|necros\w+)"
+)
+_FEVER_PT = r"(?:febre|calafrios?|tremendo|temperatura|febril)"
+# Blood in the stool.
+_BLOODY_ES = (
+    r"(?:(?:diarrea|chorro|chorrillo|evacuaciones|popo|heces|caca|asientos) (?:\S+ ){0,3}"
+    r"(?:con )?sangre|sangre en (?:la |las |el )?(?:popo|heces|caca|diarrea|evacuaciones)"
+    r"|disenteria)"
+)
+_BLOODY_EN = (
+    r"(?:(?:diarrh\w*|diarrea|poop|poops|pooping|stools?|poo|the runs) (?:\S+ ){0,3}"
+    r"(?:with |full of )?blood(?! (?:test|work|pressure|sugar|type))|bloody (?:diarrh\w*"
+    r"|stools?|poop|poo)|blood in (?:the |his |her |my |their )?(?:stools?|poop|poo"
+    r"|diarrh\w*)|dysentery)"
+)
+_BLOODY_FR = (
+    r"(?:(?:diarrhee|selles|caca) (?:\S+ ){0,3}(?:avec )?(?:du )?sang\w*|sang dans (?:les |ses"
+    r" |mes |la )?(?:selles|caca|diarrhee)|dysenterie)"
+)
+_BLOODY_HT = (
+    r"(?:(?:dyare|poupou|kaka|twalet|matye|vant (?:li |l |m |mwen )?mennen) (?:\S+ ){0,3}"
+    r"(?:ak|gen|avek|ave|plen|ki gen|melanje ak) san|san nan (?:poupou|kaka|twalet|matye"
+    r"|dyare)|dizantri)"
+)
+_BLOODY_PT = (
+    r"(?:(?:diarreia|fezes|coco|caganeira|evacuacao) (?:\S+ ){0,3}(?:com )?sangue|sangue"
+    r" (?:nas |na |no )?(?:fezes|coco|diarreia)|disenteria)"
+)
+# Without insulin for days, and unwell.
+_NO_INSULIN_ES = (
+    r"(?:sin (?:\S+ )?insulina|no (?:tengo|tiene|tenemos|hay|he tomado|ha tomado|me he puesto"
+    r"|se ha puesto|me pongo|se pone|consigo|consigue|me han dado|le han dado) (?:\S+ )?insulina"
+    r"|se (?:me|le|nos) (?:acabo|termino|acabaron|terminaron) (?:la |las )?insulinas?)"
+)
+_UNWELL_ES = (
+    rf"(?:{_DIZZY_ES}|{_VOMIT_ES}|debil|confundid[oa]|mucha sed|desmay\w+|sin fuerzas?"
+    r"|no (?:me|se) (?:puedo|puede) (?:parar|levantar))"
+)
+_NO_INSULIN_EN = (
+    r"(?:(?:no|without|out of|ran out of|run out of|havent had|haven t had|hasnt had|has not had"
+    r"|have not had|no more|didnt get|couldnt get|can t get|cant get) (?:\S+ ){0,2}insulin)"
+)
+_UNWELL_EN = (
+    rf"(?:{_DIZZY_EN}|{_VOMIT_EN}|weak|confused|fainting|fainted|passing out|(?:so|very)"
+    r" thirsty|blurry)"
+)
+_NO_INSULIN_FR = (
+    r"(?:(?:sans|pas d|plus d|plus de|pas de|manque d|manque de) (?:\S+ )?insuline"
+    r"|insuline (?:\S+ )?(?:finie|terminee))"
+)
+_UNWELL_FR = rf"(?:{_DIZZY_FR}|{_VOMIT_FR}|faible|confus\w*|malaise|evanoui\w*|tres soif)"
+_INSULIN_HT = r"(?:ensilin|ensulin|insilin|insulin\w*|ensiline)"
+_NO_INSULIN_HT = (
+    rf"(?:(?:san|pa gen|pa pran|pa jwenn|pa genyen|pa ka jwenn|poko pran|fini) (?:\S+ ){{0,2}}"
+    rf"{_INSULIN_HT}|{_INSULIN_HT} (?:\S+ )?(?:fini|pa genyen))"
+)
+_UNWELL_HT = rf"(?:{_DIZZY_HT}|{_VOMIT_HT}|feb|febles|endispoze|toudi|swaf anpil)"
+_NO_INSULIN_PT = (
+    r"(?:(?:sem|nao tenho|nao tem|faltou|falta|acabou|acabaram|nao tomo|nao tomei|nao consigo)"
+    r" (?:\S+ ){0,3}insulinas?)"
+)
+_UNWELL_PT = rf"(?:{_DIZZY_PT}|{_VOMIT_PT}|fraco|fraca|confus[oa]|desmai\w+|muita sede)"
+# With a pressure that high, a headache, vomiting or blurred sight is an emergency.
+_BP_UNWELL_ES = rf"(?:{_HEAD_ES}|{_VOMIT_ES}|{_VISION_ES}|nausea\w*|dolor (?:en el|de) pecho)"
+_BP_UNWELL_EN = rf"(?:{_HEAD_EN}|{_VOMIT_EN}|{_VISION_EN}|nause\w+|chest pain)"
+_BP_UNWELL_FR = (
+    rf"(?:{_HEAD_FR}|{_VOMIT_FR}|{_VISION_FR}|nausee\w*|douleur (?:a la|dans la) poitrine)"
+)
+_BP_UNWELL_HT = rf"(?:{_HEAD_HT}|{_VOMIT_HT}|{_VISION_HT}|tet fe mal|kè plen|ke plen)"
+_BP_UNWELL_PT = rf"(?:{_HEAD_PT}|{_VOMIT_PT}|{_VISION_PT}|enjoo|nausea|dor no peito)"
+
+# A last message with a blessing: "se denye mesaj mwen, Bondye beni nou".
+_BLESSING = (
+    r"(?:dios (?:los|las|te|les|me|nos) (?:bendiga|cuide|proteja|acompane)|que dios (?:los"
+    r"|las|te|les)|bendiciones|god bless|may god|dieu vous (?:benisse|garde|protege)|que dieu"
+    r" (?:vous|te)|bondye (?:beni|bini|ba|pwoteje|kenbe) (?:nou|ou|nou tout|tout moun|yo)"
+    r"|ke bondye|deus (?:te |os |vos |as )?(?:abencoe|proteja|guarde)|que deus|fiquem com deus"
+    r"|fica com deus)"
+)
+
+
+def _last_blessing(phrase: str) -> str:
+    """A last message said with a blessing ("es mi ultimo mensaje, que dios los bendiga")."""
+    sent = (
+        r"(?! (?:i|you|que|q|ou|that|qu|m|w|didnt|didn|did|wasnt|wasn|was|no|nunca|never|ne|n"
+        r"|pa|nao|sent|se|has|hasnt|hasn|te|les|le|lui|vous|they|li|ki|k|wont|won|isnt|isn)\b"
+        r"(?! (?:dios|dieu|deus|bondye|god)\b))"
+    )
+    return rf"{_NOT_BATTERY}(?=.*\b{phrase}\b{sent})(?=.*\b{_BLESSING}\b)"
+
+
+# A train to jump under, not one to ride north.
+_NOT_RIDING_ES = (
+    r"^(?!.*\b(?:subir\w*|agarrar|norte|frontera|llegar|viajar|pasar|cruzar|montar\w*|trepar\w*"
+    r"|abordar|avanzar|bajar\w*|reten|revision|migra\w*|escapar)\b)"
+)
+_NOT_RIDING_EN = (
+    r"^(?!.*\b(?:catch|ride|riding|board|hop on|get on|north|border|travel\w*|cross|get off"
+    r"|escape)\b)"
+)
+_NOT_RIDING_FR = (
+    r"^(?!.*\b(?:monter|prendre|voyager|nord|frontiere|descendre|passer|traverser|s echapper)\b)"
+)
+_NOT_RIDING_HT = (
+    r"^(?!.*\b(?:ale|rive|vwayaje|monte|travese|fwontye|tapachula|meksik|mexico|etazini"
+    r"|desann|pou (?:m|n|nou) (?:ka )?(?:pase|kontinye))\b)"
+)
+_NOT_RIDING_PT = (
+    r"^(?!.*\b(?:subir|pegar|viajar|norte|fronteira|descer|atravessar|passar|chegar|fugir)\b)"
+)
+
+# Sex forced to pay the travel debt; passports taken.
+_FORCE_ES = (
+    r"(?:obliga|obligan|obligo|obligaron|obligaba|obligaban|forzaron|forzo|fuerza|fuerzan"
+    r"|esta obligando|estan obligando|quieren obligar|quiere obligar|ponen|pone|pusieron|puso"
+    r"|mandan|manda|mandaban|hacen|hace)"
+)
+_SEX_WORK_ES = (
+    r"(?:(?:ir|estar|salir|irme|irnos|atender) (?:\S+ ){0,2}con (?:\S+ )?(?:hombres|clientes)"
+    r"(?! (?:a|para|pa) (?:trabajar|la obra|cargar|el campo|la chamba)\b)|(?:acostarme"
+    r"|acostarnos|acostarse|dormir|meterme|meternos|coger) (?:\S+ ){0,2}con (?:\S+ )?(?:hombres"
+    r"|clientes|senores|tipos|viejos)|prostitu\w+|vender (?:mi|nuestro|su|el) cuerpo|fichar"
+    r"|ficheras?|tener (?:sexo|relaciones) con (?:\S+ )?(?:hombres|clientes|senores|tipos))"
+)
+_SEX_WORK_EN = (
+    r"(?:(?:to )?(?:sleep|go|be|have sex|hook up|go out|spend the night) with (?:\S+ )?(?:men"
+    r"|clients|customers|guys|johns|strangers)|(?:in)?to (?:prostitut\w+|sex work)|(?:to )?sell"
+    r" (?:my|our|her|their) bod(?:y|ies)|(?:to )?prostitute (?:myself|ourselves|herself"
+    r"|themselves)|(?:to )?(?:see|entertain|service|serve) (?:men|clients|customers|johns))"
+    r"(?! (?:to|and) (?:work|the fields|carry|load|build|clean)\b)"
+)
+_SEX_WORK_FR = (
+    r"(?:(?:aller|coucher|sortir|dormir|etre|partir|passer la nuit) (?:\S+ ){0,2}avec (?:des"
+    r" |les |ces |d autres )?(?:hommes|clients|mecs|types|messieurs|inconnus)|(?:me |nous |se )?"
+    r"prostitu\w+|vendre (?:mon|notre|son|leur) corps|faire le trottoir|faire des passes"
+    r"|recevoir des (?:hommes|clients))(?! (?:pour|a|au) (?:travailler|chantier|porter"
+    r"|le chantier|les champs)\b)"
+)
+_SEX_WORK_PT = (
+    r"(?:fazer programa|(?:sair|dormir|transar|ficar|ir|deitar|se deitar) (?:\S+ ){0,2}com"
+    r" (?:os |uns |varios )?(?:homens|clientes|caras|velhos)|(?:me |se |nos )?prostitu\w+"
+    r"|vender (?:o )?(?:meu |nosso |seu )?corpo|atender (?:os )?(?:homens|clientes))"
+    r"(?! (?:pra|para|a|na) (?:trabalhar|obra|carregar|roca|lavoura)\b)"
+)
+_DOCS = (
+    r"(?:pasaportes?|documentos|papeles|identificacion(?:es)?|passports?|papers|ids?"
+    r"|passeports?|papiers|paspo|papye|dokiman|passaportes?|papeis|rg)"
+)
+# The authorities keep documents too: that is a question about a procedure.
+_NOT_AUTHORITIES = (
+    r"^(?!.*\b(?:migracion|inm|comar|aduana|banco|immigration|migration|customs|embassy"
+    r"|consulate|bank|lawyer|douane|ambassade|consulat|banque|imigrasyon|migrasyon|anbasad"
+    r"|konsila|imigracao|migracao|alfandega|embaixada|consulado)\b)"
+)
+_TOOK_DOCS_ES = (
+    rf"(?:quitaron|quito|quitan|recogieron|recogio|retienen|retuvieron|se quedo con|se quedaron"
+    rf" con|no (?:nos |me )?(?:quieren )?(?:devuelve|devuelven|regresa|regresan)) (?:\S+ ){{0,2}}"
+    rf"{_DOCS}"
+)
+_TRAPPED_ES = (
+    r"(?:obliga\w*|forz\w+|fuerzan|(?:pagar|pague|paguemos) (?:la|una|su|esa) deuda|deuda del"
+    r" (?:viaje|pasaje|coyote|cruce)|hombres|clientes|prostitu\w*|encerrad[oa]s?|sin (?:paga"
+    r"|pago|sueldo)|no (?:nos |me )?pagan?)"
+)
+_TOOK_DOCS_EN = (
+    rf"(?:(?<!\bi )(?<!\bwe )(?:took|taken|take|confiscated|kept|keeps|keeping|holding|holds"
+    rf"|stole|stolen) (?:away )?(?:\S+ ){{0,2}}{_DOCS}|(?:wont|won t|will not|refuses?"
+    rf" to|doesnt|doesn t) (?:give|return|hand) (?:\S+ ){{0,2}}{_DOCS})"
+)
+_TRAPPED_EN = (
+    r"(?:forc\w+|makes? (?:me|us)|made (?:me|us)|debt|owe|cant leave|can t leave|won t let"
+    r" (?:us|me) (?:leave|go)|wont let (?:us|me) (?:leave|go)|locked (?:in|up)|clients|customers"
+    r"|prostitut\w*|(?:dont|don t|doesnt|doesn t) pay|without pay)"
+)
+_TOOK_DOCS_FR = (
+    rf"(?:(?:ont|a) (?:pris|confisque|garde|vole)|prennent|confisquent|gardent|garde|retient"
+    rf"|retiennent|rend pas|rendent pas|veut pas rendre|veulent pas rendre) (?:\S+ ){{0,2}}{_DOCS}"
+)
+_TRAPPED_FR = (
+    r"(?:oblig\w+|forc\w+|dette|rembourser|hommes|clients|prostitu\w*|enferme\w*|laissent? pas"
+    r" (?:partir|sortir)|sans (?:salaire|paie)|paie pas|payent pas)"
+)
+_TOOK_DOCS_HT = (
+    rf"(?:(?<!\bm )(?<!\bmwen )(?:pran|kenbe|konfiske|sere|vole|pa vle remet|pa remet|pa renmet)"
+    rf" (?:\S+ ){{0,2}}{_DOCS})"
+)
+_TRAPPED_HT = (
+    r"(?:fose|oblije|det|kliyan|gason|pwostit\w*|fenmen|femen|pa kite (?:nou|m|mwen) (?:ale"
+    r"|soti)|san peye|pa peye)"
+)
+_TOOK_DOCS_PT = (
+    rf"(?:tiraram|tomaram|pegaram|ficaram com|ficou com|confiscaram|confiscou|retiveram|reteve"
+    rf"|seguram|guardaram|guardou|nao devolvem|nao devolve|nao querem devolver|nao quer devolver)"
+    rf" (?:\S+ ){{0,2}}{_DOCS}"
+)
+_TRAPPED_PT = (
+    r"(?:obrig\w+|forc\w+|divida|devemos|pagar a viagem|programa|homens|clientes|prostitu\w*"
+    r"|trancad[oa]s?|nao (?:deixam?|deixa) (?:a gente |nos |eu )?sair|sem (?:salario|pagamento)"
+    r"|nao paga\w*)"
+)
+
+
+def _docs_taken(took: str, trapped: str) -> str:
+    """Passports taken by whoever makes people work or sleep with men to pay a debt."""
+    return rf"{_NOT_AUTHORITIES}(?=.*\b{took}\b)(?=.*\b{trapped}\b)"
+
+
+# A relative or a man who touches a child: the child is named, and what he does to her.
+_HER_KID_ES = (
+    r"(?:(?:mi|mis|la|las|el|los|nuestra|nuestro|una|un) (?:hij[oa]s?|nin[oa]s?|nen[ea]s?"
+    r"|hijit[oa]s?|sobrin[oa]s?|niet[oa]s?|hermanit[oa]s?|chiquit[oa]s?|bebes?|bebit[oa]"
+    r"|pequen[oa]|chamaquit[oa]|cipot[ea]|cipotill[oa]))"
+)
+_MAN_ES = (
+    r"(?:tio|padrastro|abuelo|primo|cunado|vecino|novio de (?:mi|su) (?:mama|madre|hermana)"
+    r"|pareja de (?:mi|su) (?:mama|madre)|esposo de (?:mi|su)|senor|pastor|maestro|padrino"
+    r"|hombre|muchacho|papa de (?:mi|su) (?:esposo|pareja))"
+)
+_TOUCHES_ES = (
+    r"(?:(?:(?:la|lo|las|los|le|les) )?(?:toca|toco|tocaba|tocan|manosea\w*|esta tocando"
+    r"|anda tocando)\b(?! (?:la|el|los|las|un|una) (?:guitarra|puerta|piano|tambor|bateria"
+    r"|cabeza|hombro|mano|turno|timbre|trompeta|violin|musica|pelo|cabello|frente)\b)"
+    r"|(?:abusa|abuso|abusaba|esta abusando) de\b|le (?:hace|hizo|hacia|esta haciendo|anda"
+    r" haciendo) (?:cosas|cochinadas|maldades|tocamientos|eso)\b(?! (?:de comer|ricas|buenas"
+    r"|bonitas|de la casa)\b)|se (?:mete|metio|metia) (?:con|en la cama de)\b)"
+)
+_HER_KID_EN = (
+    r"(?:daughter|son|little (?:girl|boy|one|sister|brother)|girl|boy|kid|kids|child|children"
+    r"|niece|nephew|granddaughter|grandson|baby|stepdaughter|stepson)"
+)
+_MAN_EN = (
+    r"(?:uncle|stepfather|stepdad|step dad|step father|grandfather|grandpa|cousin|brother in"
+    r" law|neighbou?r|(?:her|his|my|our) (?:mom s|moms|mother s|mothers) boyfriend|man|guy"
+    r"|pastor|teacher|godfather|padrino)"
+)
+_TOUCHES_EN = (
+    r"(?:touch(?:ing|es|ed)? (?:my|her|him|them|the|our|his)\b(?!.*\b(?:hair|head|forehead"
+    r"|cheek|shoulder|arm|face|fever|temperature)\b)|molest\w*|(?:doing|does|did|do) (?:things"
+    r"|stuff|sexual things|bad things|nasty things) to|abus\w+ (?:my|her|him|them|the"
+    r"|our)|fondl\w+|gets in (?:her|his|their) bed)"
+)
+_HER_KID_FR = (
+    r"(?:(?:ma|mon|mes|la|le|les|notre|nos|sa|son|ses) (?:fille|fils|filles|petite|petit"
+    r"|enfants?|niece|neveu|petite fille|petit fils|bebe|fillette|gamine))"
+)
+_MAN_FR = (
+    r"(?:oncle|beau pere|grand pere|cousin|voisin|copain de (?:ma|sa) (?:mere|soeur)|pasteur"
+    r"|parrain|homme|type|monsieur|mari de (?:ma|sa))"
+)
+_TOUCHES_FR = (
+    r"(?:(?:la|le|les|lui) (?:touche|touchait|tripote|tripotait|caresse|caressait)\b"
+    rf"|(?:touche|touchait|tripote|tripotait) {_HER_KID_FR}|fait des (?:choses|trucs|saletes"
+    r"|attouchements|choses sexuelles)|attouch\w+|abus\w* (?:de|sur)|se couche avec)"
+)
+_HER_KID_HT = (
+    r"(?:pitit fi|pitit gason|pitit|tifi|ti fi|ti gason|tigason|timoun|nyes|neve|ti se|ti fre"
+    r"|bebe)"
+)
+_MAN_HT = (
+    r"(?:tonton|bope|bo pe|granpapa|gran papa|kouzen|vwazen|menaj manman|mari manman|nonm"
+    r"|neg|paste|pastè|pwofese|parenn|misye)"
+)
+_TOUCHES_HT = (
+    rf"(?:fe {_HER_KID_HT}(?: (?:m|mwen|nou|li|l|la|an|yo))? (?:\S+ )?(?:bagay|move bagay|sal)\b"
+    r"(?! (?:pou|ak|nan) (?:manje|lekol|bwe|jwe)\b)|(?:manyen|touche|abize|kouche ak|kouche sou"
+    rf"|dezabiye) {_HER_KID_HT}\b(?! (?:\S+ )?(?:fwon|tet|men|cheve|lafyev)\b))"
+)
+_HER_KID_PT = (
+    r"(?:(?:minha|meu|minhas|meus|a|o|nossa|nosso|sua|seu) (?:filh[oa]s?|menin[oa]s?"
+    r"|sobrinh[oa]|net[oa]|filhinh[oa]|irmazinha|irmaozinho|crianca|bebe|pequen[oa]))"
+)
+_MAN_PT = (
+    r"(?:tio|padrasto|avo|primo|cunhado|vizinho|namorado da (?:minha|sua) (?:mae|irma)"
+    r"|marido da (?:minha|sua)|pastor|professor|padrinho|homem|cara)"
+)
+_TOUCHES_PT = (
+    rf"(?:mexe com {_HER_KID_PT}|mexeu com {_HER_KID_PT}|passa a mao (?:em|na|no|nas)|passou a mao"
+    r" (?:em|na|no|nas)|(?:toca|tocou|fica tocando) (?:na|no|em)|(?:abusa|abusou|abusava)"
+    r" (?:da|do|de)|(?:faz|fez|fazia) (?:coisas|safadeza|coisa errada|coisas erradas) com"
+    r"|molest\w+)"
+)
+
+
+def _touches_a_child(kid: str, man: str, touches: str) -> str:
+    """A child named, and a man close to her who touches her or "does things" to her."""
+    return rf"^(?=.*\b{kid}\b)(?=.*\b{man}\b (?:\S+ ){{0,4}}{touches})"
+
+
+# A persecutor who "will find me": named (an ex, the gang), or said to be in Mexico already.
+# A friend or a relative who will find me at the station, or find me a job, is not one.
+_FIND_ES = (
+    r"(?:(?:me|nos) (?:va a|van a|vaya a|vayan a|iba a|iban a|puede|pueden|podria|podrian|va"
+    r"|van|quiere|quieren) (?:encontrar|hallar|localizar|alcanzar|ubicar|cazar)|(?:va a|van a"
+    r"|vaya a|vayan a|puede|pueden|podria|podrian|quiere|quieren) (?:encontrarme|encontrarnos"
+    r"|hallarme|hallarnos|localizarme|localizarnos|alcanzarme|ubicarme|ubicarnos|dar conmigo"
+    r"|dar con nosotros)|(?:me|nos) (?:encontrara|encontraran|hallara|hallaran|localizara))\b"
+    r"(?! (?:(?:un|una) )?(?:trabajo|chamba|casa|cuarto|lugar|abogado|aventon|jale)\b)"
+)
+_PERSECUTOR_ES = (
+    r"(?:ex|expareja|exnovio|exesposo|exmarido|ex (?:pareja|novio|esposo|marido)|(?:el papa"
+    r"|el padre) de mis hijos|pandiller\w+|marer\w+|maras?|pandillas?|clica|cartel(?:es)?"
+    r"|sicarios?|narcos?|agresor|abusador|traficantes?|tratantes?|los que me (?:amenazaron"
+    r"|persiguen|buscan)|el que me (?:amenazo|persigue|busca|pegaba|golpeaba)|quien(?:es)? me"
+    r" (?:amenazo|amenazaron|persigue|persiguen))"
+)
+_ALREADY_ES = (
+    r"(?:(?:ya )?(?:esta|anda|llego|vino|viene|entro|cruzo|andan|estan|llegaron|entraron"
+    r"|cruzaron) (?:\S+ )?(?:en|a|por) (?:mexico|tapachula|tijuana|chiapas|juarez|la frontera"
+    r"|la ciudad|monterrey|reynosa|mexicali|cdmx)|ya (?:esta|anda|estan|andan) (?:aqui|aca"
+    r"|cerca))"
+)
+_FRIEND_ES = (
+    r"(?<!\bex )(?:amig[oa]s?|familia|herman[oa]s?|prim[oa]s?|ti[oa]s?|mama|papa|abogad[oa]"
+    r"|espos[oa]|novi[oa]|cunad[oa]|suegr[oa])"
+)
+_FIND_EN = (
+    r"(?:(?:will|ll|gonna|going to|is going to|are going to|could|can|might|would|wants to"
+    r"|want to) (?:(?!never\b|not\b)\S+ )?(?:find|track|track down|hunt|hunt down|locate|get to"
+    r"|come find) (?:me|us)|(?:find|finds) (?:me|us) (?:eventually|sooner or later|anywhere"
+    r"|wherever))\b(?! (?:(?:a|an|the|some) )?(?:work|job|jobs|place|room|housing|lawyer|ride"
+    r"|bed|home)\b)"
+)
+_PERSECUTOR_EN = (
+    r"(?:ex|ex (?:husband|boyfriend|partner|wife|girlfriend)|abuser|stalker|gangs?|gang members?"
+    r"|cartels?|mara|maras|narcos?|traffickers?|pimp|the (?:man|guy|men|people|ones) (?:who"
+    r"|that) (?:hurt|beat|raped|threatened|attacked|kidnapped|was following|is looking for"
+    r"|are looking for|wants? to kill)|my (?:persecutor|attacker|aggressor))"
+)
+_ALREADY_EN = (
+    r"(?:(?:is|s|are|re|has|have|already) (?:already |now )?(?:in|here in|arrived in|crossed"
+    r" into|made it to|come to|came to) (?:mexico|tapachula|tijuana|juarez|chiapas|the border"
+    r"|this city|monterrey|cdmx|mexico city)|already here)"
+)
+_FRIEND_EN = (
+    r"(?<!\bex )(?:friends?|family|brother|sister|cousin|uncle|aunt|mom|dad|mother|father"
+    r"|lawyer|husband|wife|boyfriend|girlfriend|son|daughter|caseworker)"
+)
+_FIND_FR = (
+    r"(?:(?:va|vont|pourrait|pourraient|peut|peuvent|finira par|finiront par|veut|veulent)"
+    r" (?:me|nous|m) (?:trouver|retrouver|rattraper|localiser)|(?:me|nous) (?:trouvera"
+    r"|trouveront|retrouvera|retrouveront|rattrapera|rattraperont))\b(?! (?:(?:un|une|du) )?"
+    r"(?:travail|boulot|logement|avocat|emploi|taf)\b)"
+)
+_PERSECUTOR_FR = (
+    r"(?:ex|ex (?:mari|copain|conjoint|compagnon)|mon ancien (?:mari|copain|compagnon)"
+    r"|agresseur|gangs?|bandits|membres du gang|cartel|trafiquants?|ceux qui (?:m ont|me|nous)"
+    r" (?:menace\w*|frappe\w*|poursuiv\w*|cherch\w*)|celui qui (?:m a|me) (?:menace\w*"
+    r"|frappe\w*|viole\w*|poursuit|cherche))"
+)
+_ALREADY_FR = (
+    r"(?:(?:est|sont|serait|seraient) (?:deja |maintenant )?(?:arrivee? |arrives )?(?:au mexique"
+    r"|a tapachula|a tijuana|a la frontiere|en ville|ici)|deja (?:au mexique|ici|a tapachula))"
+)
+_FRIEND_FR = (
+    r"(?<!\bex )(?<!ancien )(?:ami|amie|amis|famille|frere|soeur|cousin|cousine|oncle|tante"
+    r"|mere|pere|maman|papa|avocat|mari|femme|copain|copine|fils|fille)"
+)
+_FIND_HT = (
+    r"(?:(?:ap|pral|prale|va|gen pou|ka|kapab|pe|vle|ta) (?:vin )?(?:jwenn|trouve|rive jwenn)"
+    r" (?:m|mwen|nou))\b(?! (?:yon )?(?:travay|djob|kay|lajan|avoka|plas|manje)\b)"
+)
+_PERSECUTOR_HT = (
+    r"(?:ex|ex (?:mari|menaj)|ansyen (?:mari|menaj|nonm)|gang|gang yo|gang lan|bandi|bandi yo"
+    r"|zenglendo|chef gang|kidnape yo|trafikan|(?:moun|neg) (?:ki|k) (?:te )?(?:menase|vle"
+    r" touye|bat|vyole|kidnape|chache) (?:m|mwen|nou))"
+)
+_ALREADY_HT = (
+    r"(?:(?:li|l|yo|y|misye) (?:deja |gentan |fin )?(?:nan|an|rive nan|rive an|rive|antre nan"
+    r"|travese nan|vin nan) (?:meksik|meksiko|mexico|tapachula|tijwana|tijuana|lafwontye"
+    r"|fwontye)|(?:li|l|yo|misye) (?:deja|gentan) (?:isit|la a))"
+)
+_FRIEND_HT = (
+    r"(?<!\bex )(?<!ansyen )(?:zanmi|fanmi|fre|kouzen|kouzin|tonton|matant|manman|papa|avoka"
+    r"|mari|madanm|menaj|pitit)"
+)
+_FIND_PT = (
+    r"(?:(?:vai|vao|pode|podem|iria|iriam|vai acabar|quer|querem) (?:me|nos) (?:achar|encontrar"
+    r"|localizar|alcancar|cacar)|(?:me|nos) (?:achara|acharao|encontrara|encontrarao))\b"
+    r"(?! (?:(?:um|uma) )?(?:trabalho|emprego|casa|lugar|advogado)\b)"
+)
+_PERSECUTOR_PT = (
+    r"(?:ex|ex (?:marido|namorado|companheiro|mulher)|agressor|gangues?|faccao|cartel|bandidos"
+    r"|traficantes?|(?:os caras|o cara|o homem|os homens) que (?:me )?(?:ameac\w+|bat\w+"
+    r"|estupr\w+|persegu\w+)|quem me (?:ameacou|ameaca|persegue|bateu|estuprou))"
+)
+_ALREADY_PT = (
+    r"(?:(?:ja )?(?:esta|ta|chegou|veio|entrou|atravessou|estao|tao|chegaram) (?:\S+ )?(?:no"
+    r"|em|aqui no|aqui em|na) (?:mexico|tapachula|tijuana|fronteira)|ja (?:esta|ta|estao|tao)"
+    r" aqui)"
+)
+_FRIEND_PT = (
+    r"(?<!\bex )(?:amig[oa]s?|familia|irmao|irma|prim[oa]|ti[oa]|mae|pai|advogad[oa]|marido"
+    r"|esposa|mulher|namorad[oa]|filh[oa])"
+)
+
+
+def _will_find_me(find: str, persecutor: str, already: str, friend: str) -> str:
+    """ "He will find me": said of a persecutor, or of someone already in Mexico."""
+    return (
+        rf"^(?!.*\b{friend}\b (?:\S+ ){{0,2}}{find})(?=.*\b{find})(?:{NOT_ELSEWHERE}"
+        rf"(?=.*\b{persecutor}\b)|(?=.*\b{already}\b))"
+    )
+
+
+def _if_i_report(report: str, harm: str) -> str:
+    """A threat against reporting: "si denuncio al coyote dice que va a matar a mi mama"."""
+    return rf"{NOT_ELSEWHERE}(?=.*\b{report}\b)(?=.*\b{harm}\b)"
+
+
+# A "wanted" notice with a photo and the shelter's address, posted for anyone to find.
+_WANTED = (
+    r"(?:se busca|se buscan|wanted\b(?! (?:to|a|an|the|some|my|me|you|it|that|this|him|her|us"
+    r"|them)\b)|avis de recherche|recherchee?s?\b(?! (?:un|une|de|d|du|des|le|la|les|l|pour)\b)"
+    r"|procura se|procurad[oa]s?|avi (?:de )?rechech|rechech)"
+)
+_MY_PHOTO = (
+    r"(?:(?:mi|mis|my|ma|mes|minha|minhas|nuestra|nuestras|our|notre|nos|nossa|nossas)"
+    r" (?:foto|fotos|photo|photos|picture|pictures|pic|pics|image|imagen|video|cara|face|visage"
+    r"|rosto)|(?:foto|fotos|photo|photos|picture|pictures|pic|pics|imaj|potre|video|image)"
+    r" (?:\S+ )?(?:de mi|of me|of us|de moi|de nous|m|mwen|nou|de mim|da gente|de nosotros"
+    r"|of my|de mon|de ma|de mes|da minha|do meu))"
+)
+_POSTED = (
+    r"(?:publicaron|publico|subieron|subio|pusieron|puso|compartieron|comparten|circula"
+    r"|circulando|posted|posting|shared|sharing|circulating|spread|publie\w*|partage\w*|circule"
+    r"|poste|postaram|postou|publicaram|compartilh\w+|pibliye|pataje|mete|facebook|face|fb"
+    r"|whatsapp|tiktok|instagram|insta|redes|reseaux|rezo|internet|online|en linea|en ligne"
+    r"|grupo|groupe|group)"
+)
+_WHERE_I_AM = (
+    r"(?:direccion|address|adresse|adres|endereco|ubicacion|location|localisation|albergue"
+    r"|shelter|refuge|foyer|abri|abrigo|casa del migrante|casa do migrante|donde (?:estoy|vivo"
+    r"|duermo|me quedo)|where (?:i|we) (?:am|are|live|stay|sleep)|ou (?:je|nous|on) (?:suis"
+    r"|sommes|dors|vis|habite|reste)|kote (?:m|mwen|nou) (?:ye|rete|dom|domi)|onde (?:eu |a"
+    r" gente )?(?:estou|moro|durmo|fico|to))"
+)
+_WANTED_POSTER = (
+    rf"^(?=.*\b{_WANTED})(?=.*\b{_MY_PHOTO}\b)(?=.*\b{_POSTED}\b)(?=.*\b{_WHERE_I_AM}\b)"
+)
+
+# Children sleeping outside with no adult around.
+_KIDS_ES = rf"(?:{_CHILD_ES}|chiquillos|criaturas|nenes|nenas|pequenos|chavitos)"
+_OUTSIDE_ES = (
+    r"(?:durmiendo|duermen|dormian|duerme|viviendo|viven|tirad[oa]s|acostad[oa]s|se quedan"
+    r"|pasan la noche|andan|estan|pidiendo) (?:\S+ ){0,2}(?:en la calle|en las calles|bajo (?:el"
+    r"|un|los) puentes?|debajo (?:del|de un|de los) puentes?|abajo del puente|en el parque"
+    r"|en la plaza|en la banqueta|en la acera|en la central|en la terminal|en las vias"
+    r"|a la intemperie|afuera|en el suelo|en la estacion)"
+)
+_NO_ADULT_ES = (
+    r"(?:sin (?:ningun |ninguna |un |una |algun )?(?:adultos?|persona mayor|mayores|grandes"
+    r"|papas|padres|familia|familiar|responsable)|sin nadie|nadie (?:los|las) (?:cuida"
+    r"|acompana)|ningun adulto|no (?:hay|tienen|veo) (?:ningun |a ningun )?(?:adultos?|papas"
+    r"|padres)|solitos|solitas|solos|solas)"
+)
+_KIDS_EN = (
+    r"(?:kids|children|child|kid|boys|girls|little ones|minors|teens|teenagers|toddlers"
+    r"|youngsters)"
+)
+_OUTSIDE_EN = (
+    r"(?:sleep\w*|living|live|staying|stay|lying|laying|spending the night|spend the night"
+    r"|begging) (?:\S+ ){0,2}(?:(?:in|on|under|at|by) (?:the |a )?(?:street|streets|bridge"
+    r"|sidewalk|park|plaza|square|bus station|station|terminal|road|tracks|ground|floor)"
+    r"|outside|outdoors|rough)"
+)
+_NO_ADULT_EN = (
+    r"(?:no (?:grown ?ups?|adults?|parents?|one (?:with|watching|looking after) them"
+    r"|guardians?)|without (?:any |an )?(?:grown ?ups?|adults?|parents|guardians?|anyone)"
+    r"|(?:nobody|no one) (?:with|watching|looking after|taking care of) them|all alone"
+    r"|on their own|by themselves|alone)"
+)
+_KIDS_FR = (
+    r"(?:enfants|gamins|gamines|petits|mineurs|ados|adolescents|fillettes|garcons|gosses"
+    r"|momes)"
+)
+_OUTSIDE_FR = (
+    r"(?:dorment|dormant|dormir|dort|vivent|vivant|trainent|couches|allonges|passent la nuit"
+    r"|mendient|restent) (?:\S+ ){0,2}(?:dans la rue|dans les rues|sous (?:le|un|les) ponts?"
+    r"|dehors|a la gare|au parc|sur le trottoir|sur la place|au terminal|par terre|a la rue"
+    r"|a la belle etoile)"
+)
+_NO_ADULT_FR = (
+    r"(?:sans (?:aucun |un |leurs |leur |les |d )?(?:adultes?|parents|personne|famille|grandes"
+    r" personnes)|aucun adulte|pas d adultes?|personne (?:avec eux|avec elles|pour s en occuper"
+    r"|ne s en occupe|pour les surveiller)|tout seuls|toutes seules|seuls|seules)"
+)
+_KIDS_HT = (
+    r"(?:timoun|ti moun|tigason|tifi|ti gason|ti fi|ti bebe|ti fre|ti se|jennjan|adolesan"
+    r"|pitit)"
+)
+_OUTSIDE_HT = (
+    r"(?:dom|domi|ap dom|kouche|rete|viv|ap viv|pase nwit|pase lannwit|ap mande|mande)"
+    r" (?:\S+ ){0,2}(?:nan lari|nan la ri|anba (?:yon |pon an |pon)|sou twotwa|nan pak|deyo"
+    r"|sou beton|ate|nan estasyon|nan teminal|bo ray)"
+)
+_NO_ADULT_HT = (
+    r"(?:san (?:okenn |pyes )?(?:granmoun|paran|pesonn|moun|papa ni manman)|pa gen (?:okenn"
+    r" |pyes )?(?:granmoun|paran|pesonn|moun)|okenn granmoun|pou ?kont yo|yo sel)"
+)
+_KIDS_PT = rf"(?:{_KID_PT}|meninos|meninas|moleques|molecada|adolescentes)"
+_OUTSIDE_PT = (
+    r"(?:dormindo|dormem|dorme|dormiam|vivendo|vivem|morando|moram|ficam|deitad[oa]s"
+    r"|passam a noite|pedindo|jogad[oa]s) (?:\S+ ){0,2}(?:na rua|nas ruas|(?:debaixo|embaixo)"
+    r" (?:da|de uma|do) (?:ponte|viaduto)|na praca|na calcada|na rodoviaria|no chao"
+    r"|ao relento|la fora|na estacao)"
+)
+_NO_ADULT_PT = (
+    r"(?:sem (?:nenhum |nenhuma |um |uma |os |seus )?(?:adultos?|responsave(?:l|is)|pais"
+    r"|ninguem|familia)|nenhum adulto|ninguem (?:cuida|cuidando|com elas|com eles|olhando)"
+    r"|sozinh[oa]s)"
+)
+
+
+def _sleeping_out(kids: str, outside: str, no_adult: str) -> str:
+    """Children sleeping in the street or under a bridge, with no adult around."""
+    return rf"^(?=.*\b{kids}\b)(?=.*\b{outside}\b)(?=.*\b{no_adult}\b)"
+
+
+# A child who gives an age and does not know where the family is.
+_LOST_FAMILY_ES = (
+    r"no (?:se|sabemos|encuentro|encontramos|hallo|he sabido|hemos sabido|tengo noticias"
+    r"|se nada) (?:\S+ ){0,4}(?:a |de )?(?:mis |mi )(?:papas|padres|mama|papa|familia"
+    r"|familiares|mami|papi)"
+)
+_LOST_FAMILY_EN = (
+    r"(?:(?:dont|don t|do not|didnt|no longer) know where (?:my |our )?(?:family|parents|mom|dad"
+    r"|mother|father|mum|folks)|(?:cant|can t|cannot|couldnt|could not) find (?:my |our )?"
+    r"(?:family|parents|mom|dad|mother|father|mum)|(?:no|lost) (?:contact|news) (?:with|from"
+    r"|of) (?:my )?(?:family|parents|mom|dad|mother|father)|(?:havent|haven t|have not)"
+    r" (?:heard from|seen|found) (?:my )?(?:family|parents|mom|dad|mother|father))"
+)
+_LOST_FAMILY_FR = (
+    r"(?:(?:sais|sait|savons) (?:pas|plus) (?:ou|ce qu) (?:est|sont|se trouvent?|sont passes"
+    r"|est passee?) (?:ma|mon|mes) (?:famille|parents|mere|pere|maman|papa)|(?:trouve|retrouve)"
+    r" (?:pas|plus) (?:ma|mon|mes) (?:famille|parents|mere|pere|maman|papa)|(?:pas|plus"
+    r"|aucune) de nouvelles? de (?:ma|mon|mes) (?:famille|parents|mere|pere|maman|papa))"
+)
+_LOST_FAMILY_HT = (
+    r"(?:pa (?:konn|konnen|konnin|janm konn|fouti konn) (?:ki kote|kote|ki bo|sa k rive)"
+    r" (?:fanmi|paran|manman|papa|moun lakay) (?:m|mwen)|pa (?:ka |kapab )?(?:jwenn|we|rive"
+    r" jwenn) (?:fanmi|paran|manman|papa) (?:m|mwen)|pa gen nouvel (?:fanmi|paran|manman"
+    r"|papa))"
+)
+_LOST_FAMILY_PT = (
+    r"nao (?:sei|sabemos|acho|encontro|consigo achar|consigo encontrar|tenho noticias?|sei"
+    r" nada) (?:\S+ ){0,3}(?:(?:a|o|os|as|da|do|dos|das|de) )?(?:minha|meu|meus|minhas)"
+    r" (?:familia|pais|mae|pai)"
+)
+
+
+def _age_and_lost_family(age: str, lost: str) -> str:
+    """A child's age, and "I don't know where my family is"."""
+    return rf"^(?=.*{age})(?=.*\b{lost}\b)"
+
+
+ROUND_EIGHT: dict[str, dict[str, tuple[str, ...]]] = {
+    "emergency": {
+        "es": (
+            NOT_ELSEWHERE + r".*(?:\b(?:no|ya no|aqui no|aca no) (?:estoy|estamos|me siento"
+            r"|nos sentimos|esta|estan) (?:\S+ )?a salvo\b|\b(?:no|ya no) (?:me siento"
+            r"|nos sentimos) segur[oa]s?\b(?! (?:de|del|sobre)\b| con (?:la|mi|esta|esa|eso"
+            r"|lo)\b)|\b(?:no|ya no) (?:estoy|estamos)"
+            r" segur[oa]s? (?:aqui|aca|en (?:este|esta|el|la) (?:albergue|lugar|casa|cuarto"
+            r"|ciudad)|en ningun (?:lado|lugar)|en ninguna parte|con (?:el|ella|ellos|mi"
+            r" (?:esposo|marido|pareja|novio|ex)))\b(?! (?:es|queda|hay|dan|se|esta|donde)\b)"
+            r"|\b(?:aqui|aca) no (?:estoy|estamos) segur[oa]s?\b)",
+            rf"^(?=.*\b{_URGENT_ES}\b|(?:.*\b{_PLEASE_ES}\b){{2}})(?:(?:{_PLEASE_ES}|ay|auxilio)"
+            r" )*(?:necesito|necesitamos|ocupo|ocupamos|pido) (?:ayuda|auxilio|que (?:alguien )?me"
+            rf" ayuden?)(?: (?:{_PLEASE_ES}|{_URGENT_ES}|ayuda))+$",
+            rf"^(?:(?:hola|oigan|senor|senora|ay|auxilio|ayuda|{_PLEASE_ES}) )*(?:que )?(?:alguien"
+            r"|quien sea|cualquiera) (?:que )?(?:me|nos) (?:ayude|ayuden|auxilie|salve|rescate"
+            rf"|socorra)(?: (?:{_PLEASE_ES}|{_URGENT_ES}|ayuda))*(?:$| (?:\S+ ){{0,2}}(?:tengo"
+            r" (?:mucho )?miedo|estoy (?:muy )?asustad[oa]|tengo panico)\b)",
+            rf"^(?:(?:{_PLEASE_ES}|auxilio|ayuda) )*(?:acudan|acudanme|acudame)(?: (?:{_PLEASE_ES}"
+            rf"|{_URGENT_ES}|ayuda))*$|\balguien (?:me |nos )?acuda\b",
+        ),
+        "en": (
+            NOT_ELSEWHERE + r".*(?:\b(?:im|i m|i am|iam|we re|we are) (?:still |just |really |so )?"
+            r"(?:not|no longer|never) safe\b|\b(?:i|we) (?:dont|don t|do not|no longer|never) feel"
+            r" safe\b|\b(?:its|it s|it is) not safe (?:here )?for (?:me|us|my (?:kids|children"
+            r"|family|daughter|son|baby))\b)(?! (?:to|online|driving|leaving|taking|using|sharing"
+            r"|giving|sending|travel\w*|with (?:my|the|this|that) (?:money|bag|phone|documents"
+            r"|papers|card|data|info\w*)|walking|going out)\b)",
+            rf"^(?=.*\b(?:now|asap|fast|quick|quickly|hurry|urgent|urgently|immediately|scared"
+            rf"|terrified)\b|(?:.*\b{_PLEASE_EN}\b){{2}})(?:(?:{_PLEASE_EN}|oh god|god|omg) )*"
+            r"(?:i|we) (?:really |urgently |desperately )?need (?:help|some help|someone|somebody)"
+            rf"(?: (?:{_PLEASE_EN}|{_URGENT_EN}))+$",
+        ),
+        "fr": (
+            NOT_ELSEWHERE + r".*\b(?:je (?:ne )?suis|j suis|jsuis|chui|on (?:n )?est|nous (?:ne )?"
+            r"sommes|je (?:ne )?me sens|on (?:ne )?se sent|nous (?:ne )?nous sentons|mes enfants"
+            r" (?:ne )?sont) (?:pas|plus) (?:du tout |vraiment )?en securite\b",
+            rf"^(?=.*\b(?:vite|mtn|maintenant|tout de suite|tt de suite|tds|urgent|urgence"
+            rf"|rapidement|asap|immediatement|peur|secours)\b|(?:.*\b{_PLEASE_FR}\b){{2}})"
+            rf"(?:(?:{_PLEASE_FR}|au secours|a l aide) )*(?:j ai|jai|j|g|on a|nous avons)"
+            r" (?:vraiment |tres |trop |urgemment )?besoin (?:d aide|de l aide|d aides"
+            rf"|qu on m aide|de secours|d un secours)(?: (?:{_PLEASE_FR}|{_URGENT_FR}))+$",
+            rf"^(?:(?:{_PLEASE_FR}|au secours|a l aide) )*(?:que )?quelqu un (?:m aide|nous aide"
+            rf"|vienne m aider|vienne nous aider|me sauve)(?: (?:{_PLEASE_FR}|{_URGENT_FR}))*"
+            r"(?:$| (?:\S+ ){0,2}(?:j ai|jai) (?:tres |trop )?peur\b)",
+        ),
+        "ht": (
+            NOT_ELSEWHERE + r".*(?:\b(?:m|mwen|nou|n|pitit (?:m|mwen)|timoun (?:m|mwen|yo)) pa"
+            r" (?:santi (?:m|mwen|nou|n|li|l) )?(?:an |nan )?sekirite\b|\bpa gen sekirite pou"
+            r" (?:m|mwen|nou|pitit (?:m|mwen))\b)",
+            rf"^(?:(?:{_PLEASE_HT}|anmwe|o|oh) )*(?:yon moun|kek moun|nenpot moun|nenpot ki moun"
+            r"|moun|tout moun) (?:vin |vini |pou )?(?:ede|ed|sove|sekoure|delivre) (?:m|mwen|nou)"
+            rf"(?: (?:{_PLEASE_HT}|{_URGENT_HT}))*$",
+            r"^(?=.*\b(?:vit|kounye a|konnye a|touswit|ijan|pe|kras)\b"
+            rf"|(?:.*\b{_PLEASE_HT}\b){{2}})"
+            rf"(?:(?:{_PLEASE_HT}|anmwe|o) )*(?:m|mwen|nou|n) (?:vreman |tout bon )?bezwen (?:ed"
+            rf"|ede|sekou)(?: (?:{_PLEASE_HT}|{_URGENT_HT}))+$",
+        ),
+        "pt": (
+            NOT_ELSEWHERE + r".*(?:\b(?:nao|n|ja nao) (?:estou|to|tou|estamos|tamo|tamos|me sinto"
+            r"|nos sentimos) (?:mais )?(?:segur[oa]s?|a salvo|em seguranca)\b(?! (?:de|se|sobre"
+            r"|que|q|onde|quando|como|qual|quanto|do|da|disso|com (?:a|essa|minha|isso))\b)"
+            r"|\baqui nao (?:e|eh|ta|esta) segur[oa] (?:pra|para) (?:mim|nos|a gente|meus filhos)"
+            r"\b)",
+            rf"^(?=.*\b(?:rapido|urgente|agora|medo|socorro)\b|(?:.*\b{_PLEASE_PT2}\b){{2}}"
+            rf"|(?:.*\bajud\w*\b){{2}})(?:(?:{_PLEASE_PT2}|ai) )*(?:ajuda|ajudem|ajude|me ajuda"
+            r"|me ajudem|me ajude|ajuda me|ajudem me|preciso de ajuda|preciso ajuda|precisamos de"
+            r" ajuda|alguem me ajuda|alguem me ajude|me acudam|acudam|me socorram|socorram)"
+            rf"(?: (?:{_PLEASE_PT2}|{_URGENT_PT}))+$",
+            r"\b(?:me|nos) (?:acudam|acuda|acudi)\b|^acudam\b|\balguem (?:me |nos )?acuda\b",
+        ),
+    },
+    "medical_emergency": {
+        "es": (
+            _preeclampsia(_PREG_ES, _SEVERE_HEAD_ES, _VISION_ES, _FACE_ES, _FEET_ES, _HEAD_ES),
+            _infected_wound(_WOUND_ES, _PUS_ES, _RED_ES, _BLACK_ES, _FEVER_ES),
+            _with_fever(_BLOODY_ES, _FEVER_ES),
+            _no_insulin(_NO_INSULIN_ES, r"(?:dias|semanas?|desde)", _UNWELL_ES),
+            _high_pressure(_BP_UNWELL_ES),
+        ),
+        "en": (
+            _preeclampsia(_PREG_EN, _SEVERE_HEAD_EN, _VISION_EN, _FACE_EN, _FEET_EN, _HEAD_EN),
+            _infected_wound(_WOUND_EN, _PUS_EN, _RED_EN, _BLACK_EN, _FEVER_EN),
+            _with_fever(_BLOODY_EN, _FEVER_EN),
+            _no_insulin(_NO_INSULIN_EN, r"(?:days?|weeks?|since)", _UNWELL_EN),
+            _high_pressure(_BP_UNWELL_EN),
+        ),
+        "fr": (
+            _preeclampsia(_PREG_FR, _SEVERE_HEAD_FR, _VISION_FR, _FACE_FR, _FEET_FR, _HEAD_FR),
+            _infected_wound(_WOUND_FR, _PUS_FR, _RED_FR, _BLACK_FR, _FEVER_FR),
+            _with_fever(_BLOODY_FR, _FEVER_FR),
+            _no_insulin(_NO_INSULIN_FR, r"(?:jours?|semaines?|depuis)", _UNWELL_FR),
+            _high_pressure(_BP_UNWELL_FR),
+        ),
+        "ht": (
+            _preeclampsia(_PREG_HT, _SEVERE_HEAD_HT, _VISION_HT, _FACE_HT, _FEET_HT, _HEAD_HT),
+            _infected_wound(_WOUND_HT, _PUS_HT, _RED_HT, _BLACK_HT, _FEVER_HT),
+            _with_fever(_BLOODY_HT, _FEVER_HT),
+            _no_insulin(_NO_INSULIN_HT, r"(?:jou|semen|depi)", _UNWELL_HT),
+            _high_pressure(_BP_UNWELL_HT),
+        ),
+        "pt": (
+            _preeclampsia(_PREG_PT, _SEVERE_HEAD_PT, _VISION_PT, _FACE_PT, _FEET_PT, _HEAD_PT),
+            _infected_wound(_WOUND_PT, _PUS_PT, _RED_PT, _BLACK_PT, _FEVER_PT),
+            _with_fever(_BLOODY_PT, _FEVER_PT),
+            _no_insulin(_NO_INSULIN_PT, r"(?:dias?|semanas?|desde)", _UNWELL_PT),
+            _high_pressure(_BP_UNWELL_PT),
+        ),
+    },
+    "self_harm": {
+        "es": (
+            _NOT_CHORES + r".*(?:\bme (?:voy a|vo a|vi a|quiero|kiero|pienso|dan ganas de)"
+            r" (?:colgar|ahorcar)\b(?! (?:la|el|los|las|un|una|unos|unas|mi|mis|tu|tus|su|sus"
+            r"|esto|eso|ese|esa|al telefono)\b)|\bme (?:cuelgo|pendo)\b(?! (?:la|el|los"
+            r"|las|un|una|mi|mis|su|sus|de la (?:senal|red|wifi)|del (?:wifi|internet))\b)"
+            r"|\b(?:voy a|quiero|pienso|ganas de|pensando en) (?:colgarme|ahorcarme)\b)",
+            r"\bnadie (?:me (?:va a |iba a |vaya a |vendra a )?llor\w+|(?:va a |iba a |vaya a )?"
+            r"llor\w* por mi)\b|\ba nadie le (?:va a )?importa\w* (?:si|que) me (?:muero|muera"
+            r"|mato|mate)\b|\bnadie (?:va a )?(?:ir|venir) a mi (?:funeral|entierro|velorio)\b",
+            _NOT_RIDING_ES + r".*\b(?:pienso|pensando|pense|quiero|kiero|voy a|ganas de) (?:en )?"
+            r"(?:tirarme|aventarme|lanzarme|echarme|saltar|brincar) (?:\S+ ){0,2}(?:tren|bestia"
+            r"|vias)\b|\b(?:(?:tirar|aventar|lanzar|echar|poner|acostar)me|me (?:voy a |vo a"
+            r" |quiero |kiero )?(?:tirar|aventar|lanzar|echar|poner|acostar)) (?:frente al"
+            r"|delante del|enfrente del|en frente del|en las vias del|en las vias de la) (?:\S+ )?"
+            r"(?:tren|bestia)\b",
+            _last_blessing(r"(?:ultimo|ultima) (?:mensaje|msj|msg|texto)"),
+        ),
+        "en": (
+            _NOT_CHORES + r".*(?:\b(?:hanging|hung) (?:my ?self|himself|herself)\b|\b(?:rope"
+            r"|noose|cord|belt) (?:\S+ ){0,2}(?:around|round) my neck\b)",
+            r"\b(?:nobody|no one|noone|no body) (?:will|would|is going to|gonna|s gonna|is gonna"
+            r"|ll) (?:even )?(?:cry|mourn|weep|grieve)(?: (?:for|over|about))? (?:me|my (?:death"
+            r"|funeral)|when i (?:die|m gone|am gone)|if i (?:die|m gone|am gone))\b|\b(?:nobody"
+            r"|no one) (?:will|would) (?:come to|be at) my funeral\b",
+            _NOT_RIDING_EN + r".*\b(?:thinking (?:of|about)|think about|want to|wanna|going to"
+            r"|gonna|feel like) (?:\S+ )?(?:jump\w*|throw\w* myself|lay\w* down|lie down|step\w*)"
+            r" (?:\S+ ){0,2}(?:in front of|under|onto|on) (?:the |a )?(?:train|tracks|bestia"
+            r"|railroad)\b|\b(?:jump\w*|lay\w* down|lie down|lying down|stand\w*|step\w*) (?:out )?"
+            r"(?:in front of|under) (?:the |a )?(?:train|bestia)\b|\b(?:lay|lie|lying|laying)"
+            r" (?:down )?on the (?:train )?tracks\b",
+            _last_blessing(r"last (?:message|msg|text)"),
+        ),
+        "fr": (
+            r"\b(?:je|j) (?:\S+ ){0,2}me pend(?:s|re|rai)\b(?! au cou)|\bme pendre\b(?! au cou)"
+            r"|\b(?:corde|ceinture) (?:\S+ ){0,2}autour (?:de mon|du) cou\b",
+            r"\bpersonne (?:ne )?(?:va |vont |viendra )?(?:me pleur\w*|pleur\w* (?:pour moi|ma"
+            r" mort|a mon enterrement))\b|\bpersonne (?:ne )?(?:viendra|va venir) a mon"
+            r" enterrement\b",
+            r"\b(?:me jeter|me lancer|sauter|me coucher|m allonger) (?:\S+ )?(?:sous|devant) (?:le"
+            r" |un |la )?(?:train|rails|voie)\b|\b(?:me coucher|m allonger) sur les rails\b|"
+            + _NOT_RIDING_FR
+            + r".*\b(?:pense|penser|envie|veux|vais) (?:a |de )?(?:me jeter|sauter|me lancer)"
+            r" (?:\S+ ){0,2}(?:train|rails)\b",
+            _last_blessing(r"dernier (?:message|msg|texto|sms)"),
+        ),
+        "ht": (
+            _NOT_CHORES + r".*(?:\bpann (?:tet|ko) (?:m|mwen|li|l)\b|\b(?:kod|sentiwon)"
+            r" (?:\S+ ){0,2}(?:nan|bo|otou) kou (?:m|mwen)\b)",
+            r"\b(?:pesonn|okenn moun|pa gen moun(?: ki| k)?)(?: (?:p|pa|ap|pap|pral|ta|va|janm"
+            r"|ki|k)){0,4} kriye (?:pou|sou|dey|apre) (?:m|mwen)\b|\bpesonn (?:p ap|pap|pa p)"
+            r" (?:vin )?nan fineray (?:m|mwen)\b",
+            r"\b(?:sote|lage ko (?:m|mwen)|jete ko (?:m|mwen)|voye ko (?:m|mwen)|lage tet (?:m"
+            r"|mwen)|jete tet (?:m|mwen)|kouche) (?:\S+ )?(?:devan|anba) (?:yon |tren an |la )?"
+            r"tren\b|" + _NOT_RIDING_HT + r".*\b(?:panse|anvi|vle|pral|prale|ta renmen)\b"
+            r" (?:\S+ ){0,3}(?:sote|lage ko (?:m|mwen)|jete ko (?:m|mwen)|voye ko (?:m|mwen))"
+            r" (?:devan|anba|sou|nan) (?:yon |tren an |la )?tren\b",
+            _last_blessing(r"denye mesaj"),
+        ),
+        "pt": (
+            _NOT_CHORES + r".*(?:\bme enforc(?:o|ar|ando|arei)\b|\b(?:corda|cinto) (?:\S+ ){0,2}"
+            r"(?:no|em volta do|ao redor do) (?:meu )?pescoco\b)",
+            r"\bninguem (?:vai |iria |ia |nem vai |vai nem )?chor\w* (?:por mim|a minha morte"
+            r"|minha morte|no meu enterro|quando eu morrer)\b|\bninguem vai (?:no|ao) meu"
+            r" enterro\b",
+            r"\b(?:me jogar|pular|me atirar|deitar) (?:\S+ )?(?:na frente d[oe]|debaixo d[oe]"
+            r"|embaixo d[oe]|nos trilhos d[oe]|diante d[oe]) (?:um |o )?trem\b|"
+            + _NOT_RIDING_PT
+            + r".*\b(?:pensando em|penso em|quero|vou|vontade de) (?:me jogar|pular|me atirar)"
+            r" (?:\S+ ){0,2}(?:trem|trilhos)\b",
+            _last_blessing(r"ultima (?:mensagem|msg|mensage)"),
+        ),
+    },
+    "violence": {
+        "es": (
+            rf"\b(?:(?:me|nos|la|las|lo|los|le|les) )?{_FORCE_ES} (?:a )?{_SEX_WORK_ES}\b",
+            _docs_taken(_TOOK_DOCS_ES, _TRAPPED_ES),
+            r"\b(?:patron|patrona|jefe|jefa|capataz|encargad[oa]|mayordomo|duen[oa]|contratista"
+            r"|caporal)\b (?:\S+ ){0,3}(?:(?:nos|les|los|las|me) (?:golpea\w*|patea\w*|azota\w*"
+            r"|chicote\w*|apale\w*|pega|pegan|pego|pegaba|pegaban|da (?:de )?(?:golpes|palos"
+            r"|patadas|cachetadas|latigazos|cintarazos)|dio (?:de )?(?:golpes|palos|patadas"
+            r"|cachetadas))|(?:golpea\w*|patea\w*|azota\w*|pega\w*) a (?:los|las|todos|mis|sus"
+            r"|nosotros|unos|uno|una|la gente|cualquiera|quien))\b(?! (?:la|el) (?:gripa|gripe"
+            r"|covid|chicle)\b)",
+            _touches_a_child(_HER_KID_ES, _MAN_ES, _TOUCHES_ES),
+        ),
+        "en": (
+            r"\b(?:force|forces|forced|forcing|make|makes|made|making|put|puts|putting|send|sends"
+            r"|sent|pimp|pimps|pimped|pimping) (?:me|us|her|them|the girls|the women|my"
+            rf" (?:daughter|sister|wife|niece|cousin)) (?:out )?{_SEX_WORK_EN}\b|\bforced"
+            r" (?:into|to do) (?:prostitution|sex work)\b",
+            _docs_taken(_TOOK_DOCS_EN, _TRAPPED_EN),
+            r"^(?!.*\bhits? (?:me|us) up\b).*\b(?:boss|bosses|foreman|supervisor|manager"
+            r"|employer|owner|patron|overseer|crew leader|contractor)\b (?:\S+ ){0,3}(?:hits|hit"
+            r"|beats|beat|beating|hitting|kicks|kicked|kicking|whips|whipped|whipping|slaps"
+            r"|slapped|slapping|punches|punched|punching|attacks|attacked) (?:me|us|them|the"
+            r" workers|workers|everyone|the men|the women|people|my|our|anyone|whoever)\b(?! (?:at"
+            r"|in) (?:cards|chess|pool|soccer|football|fifa|games?|the game)\b)",
+            _touches_a_child(_HER_KID_EN, _MAN_EN, _TOUCHES_EN),
+        ),
+        "fr": (
+            r"\b(?:m|me|nous|l|la|les|on nous|on m|on me) (?:a |ont |avait |avaient )?(?:oblige\w*"
+            r"|force\w*|fait|font|envoie|envoient|pousse\w*) (?:a |d )?" + _SEX_WORK_FR + r"\b",
+            _docs_taken(_TOOK_DOCS_FR, _TRAPPED_FR),
+            r"\b(?:patron|patronne|chef|contremaitre|employeur|proprietaire|boss|gerant)\b"
+            r" (?:\S+ ){0,3}(?:(?:nous|me|m|les|vous) (?:frappe|frappent|frappait|bat|battent"
+            r"|battait|tape|tapent|tapait|a frappe\w*|a battu\w*|a tape\w*|donne des coups|cogne)"
+            r"\b(?! sur les nerfs)|(?:frappe|bat|tape|cogne) (?:les|des) (?:ouvriers|travailleurs"
+            r"|employes|gens|femmes|hommes)\b)",
+            _touches_a_child(_HER_KID_FR, _MAN_FR, _TOUCHES_FR),
+        ),
+        "ht": (
+            r"\b(?:yo|li|l|madanm nan|dam nan|fanm nan|nonm nan|neg la|patwon an|met kay la|chef"
+            r" la|bos la) (?:\S+ )?(?:voye|mennen|fe vini|fe antre) (?:\S+ )?(?:gason|mesye"
+            r"|kliyan|neg|nonm)\w* (?:\S+ )?(?:sou|nan chanm) (?:nou|m|mwen|tifi yo|fanm yo"
+            r"|medam yo)\b|\b(?:fose|oblije|fe) (?:m|mwen|nou|li|l|tifi (?:m|mwen)|pitit (?:m"
+            r"|mwen)) (?:\S+ ){0,2}(?:kouche|dom|domi|ale|fe bagay|fe seks|fe sex|vann ko)"
+            r" (?:\S+ ){0,2}(?:ak|avek|ave|pou) (?:gason|nonm|neg|mesye|kliyan)\w*",
+            _docs_taken(_TOOK_DOCS_HT, _TRAPPED_HT),
+            r"\b(?:patwon|bos|chef|met travay|met kay|kontremet|responsab)\w* (?:\S+ ){0,3}(?:bat"
+            r"|kale|frape|fwete|bay kout (?:baton|pwen|fwet|sentiwon|rigwaz)|ba kout \S+) (?:nou"
+            r"|m|mwen|travaye yo|ouvriye yo|moun yo|tout moun|anplwaye yo)\b",
+            _touches_a_child(_HER_KID_HT, _MAN_HT, _TOUCHES_HT),
+        ),
+        "pt": (
+            r"\b(?:(?:me|nos|a gente|elas|ela|as meninas|as mulheres|minha (?:filha|irma|mulher"
+            r"|esposa)) )?(?:obrig\w+|forc\w+|faz|fazem|fizeram|poe|poem|botam|mandam|manda)"
+            r" (?:a gente |nos |elas |me )?(?:a |pra |para )?" + _SEX_WORK_PT + r"\b",
+            _docs_taken(_TOOK_DOCS_PT, _TRAPPED_PT),
+            r"\b(?:patrao|patroa|chefe|gerente|encarregado|dono|capataz|empregador)\b"
+            r" (?:\S+ ){0,3}(?:(?:me|nos|a gente) (?:bate\w*|espanc\w+|agred\w+|chicote\w+)\b"
+            r"|(?:bate\w*|espanc\w+|agred\w+|chicote\w+) (?:(?:em|n)(?:os|as) |em |na |os |as )?"
+            r"(?:a gente|mim|nos|todos|todo mundo|quem|trabalhadores|funcionarios|empregados"
+            r"|peoes|meninos|meninas|homens|mulheres|outros|gente)\b)",
+            _touches_a_child(_HER_KID_PT, _MAN_PT, _TOUCHES_PT),
+        ),
+    },
+    "threat": {
+        "es": (
+            _if_i_report(
+                r"si (?:yo |lo |la |los )?(?:\S+ )?(?:denuncio|denunciamos|denuncia|reporto"
+                r"|reportamos|acuso|hablo|digo algo|cuento algo|abro la boca|voy a la policia"
+                r"|voy con la policia|le digo a la policia|pongo (?:la |una )?denuncia)",
+                r"(?:mat(?:a|an|ara|aran|ar|arme|arla|arlo|arnos|arlos|arlas|arian|aria|o)"
+                r"|desaparec\w+|hacer(?:le|les|me|nos)? (?:algo|dano)|lastim\w+|quem\w+)",
+            ),
+            _will_find_me(_FIND_ES, _PERSECUTOR_ES, _ALREADY_ES, _FRIEND_ES),
+            _WANTED_POSTER,
+        ),
+        "en": (
+            _if_i_report(
+                r"if (?:i|we) (?:\S+ )?(?:report|reported|denounce|tell (?:the police|the cops"
+                r"|anyone|someone|anybody|immigration)|go to the (?:police|cops|authorities)"
+                r"|talk|say anything|press charges|file a (?:report|complaint))",
+                r"(?:kill|kills|killing|hurt|harm|disappear|burn|rape)\b(?! (?:my|our|the|your)"
+                r" (?:case|chances|application|claim|process|status|record|file)\b)",
+            ),
+            _will_find_me(_FIND_EN, _PERSECUTOR_EN, _ALREADY_EN, _FRIEND_EN),
+            _WANTED_POSTER,
+        ),
+        "fr": (
+            _if_i_report(
+                r"si (?:je|j|on|nous) (?:\S+ )?(?:denonce|porte plainte|parle|vais a la police"
+                r"|le dis|dis quelque chose|appelle la police|signale)",
+                r"(?:tuer|tue|tuera|tueront|tuent|faire du mal|feront du mal|fera du mal"
+                r"|disparaitre|bruler)",
+            ),
+            _will_find_me(_FIND_FR, _PERSECUTOR_FR, _ALREADY_FR, _FRIEND_FR),
+            _WANTED_POSTER,
+        ),
+        "ht": (
+            _if_i_report(
+                r"si (?:m|mwen|nou|n) (?:\S+ )?(?:denonse|fe denonsyasyon|rapote|pale|al (?:nan"
+                r"|lakay) (?:polis|lapolis)|ale (?:nan|lakay) (?:polis|lapolis)|di (?:la)?polis"
+                r"|di yon moun|fe plent|pote plent|louvri bouch)",
+                r"(?:touye|fe (?:\S+ )?mal|disparet|boule|kraze)",
+            ),
+            _will_find_me(_FIND_HT, _PERSECUTOR_HT, _ALREADY_HT, _FRIEND_HT),
+            _WANTED_POSTER,
+        ),
+        "pt": (
+            _if_i_report(
+                r"se (?:eu |nos |a gente )?(?:\S+ )?(?:denunciar|denunciarmos|denuncio|contar"
+                r"|falar|for (?:na|a) policia|for na delegacia|abrir a boca|der queixa|prestar"
+                r" queixa|fizer (?:a )?denuncia|dar parte)",
+                r"(?:mat(?:ar|am|a|aria|ariam|ara|arao|arem)|fazer mal|machucar|sumir com"
+                r"|desaparecer com)",
+            ),
+            _will_find_me(_FIND_PT, _PERSECUTOR_PT, _ALREADY_PT, _FRIEND_PT),
+            _WANTED_POSTER,
+        ),
+    },
+    "unaccompanied_child": {
+        "es": (
+            _sleeping_out(_KIDS_ES, _OUTSIDE_ES, _NO_ADULT_ES),
+            _age_and_lost_family(_FIRST_AGE_ES, _LOST_FAMILY_ES),
+        ),
+        "en": (
+            _sleeping_out(_KIDS_EN, _OUTSIDE_EN, _NO_ADULT_EN),
+            _age_and_lost_family(_FIRST_AGE_EN, _LOST_FAMILY_EN),
+        ),
+        "fr": (
+            _sleeping_out(_KIDS_FR, _OUTSIDE_FR, _NO_ADULT_FR),
+            _age_and_lost_family(_FIRST_AGE_FR, _LOST_FAMILY_FR),
+        ),
+        "ht": (
+            _sleeping_out(_KIDS_HT, _OUTSIDE_HT, _NO_ADULT_HT),
+            _age_and_lost_family(_FIRST_AGE_HT, _LOST_FAMILY_HT),
+        ),
+        "pt": (
+            _sleeping_out(_KIDS_PT, _OUTSIDE_PT, _NO_ADULT_PT),
+            _age_and_lost_family(_FIRST_AGE_PT, _LOST_FAMILY_PT),
+        ),
+    },
+}
+for _category, _by_lang in ROUND_EIGHT.items():
+    for _lang, _patterns in _by_lang.items():
+        SIGNS.setdefault(_category, {})
+        SIGNS[_category][_lang] = SIGNS[_category].get(_lang, ()) + _patterns
+
 for _category, _by_lang in ROUND_SIX.items():
     for _lang, _patterns in _by_lang.items():
         SIGNS.setdefault(_category, {})
@@ -2976,8 +4158,22 @@ ACCOMPANIED = re.compile(
     r"|comigo|com a gente|com nos)\b(?! (?:no more|anymore|any more|ya no|plus|anko|nomas)\b)"
     r"|(?:conmigo|with me|avec moi|ave m|avek mwen|comigo) (?:y|and|et|ak|e) (?:con )?"
     r"(?:mi|my|notre|nuestro|nuestra|nosso|nossa|our|papa|mama|dad|mom|pere|mere|pai|mae"
-    r"|manman|papa)\b)"
+    r"|manman|papa)\b"
+    r"|\b(?:voyage|voyagent|travel|vwayaje|ap vwayaje) (?:\S+ )?(?:avec (?:moi|nous)|with (?:me|us)"
+    r"|ave (?:m|nou)|avek (?:m|mwen|nou))\b|\bjunto (?:comigo|conmigo|con nosotros|com a gente)\b)"
 )
+# "This rent is killing me", "ce soleil va me tuer", "el partido me mato": the sun, a
+# price, a game or a job does the killing, so it is a figure of speech.
+IDIOM = re.compile(
+    r"\b(?:sol|soleil|soley|sun|heat|calor|chaleur|cho|chale|partido|match|game|jogo|precio"
+    r"|price|prix|pri|preco|renta|rent|loyer|aluguel|trabajo|work|travail|travay|trabalho"
+    r"|tarea|homework|pies|feet|pieds|pye|fila|line|file|liy|tráfico|trafico|traffic|bus"
+    r"|camion|onibus|examen|exam|prova|serie|novela)\b (?:\S+ ){0,4}(?:me mata|me mato"
+    r"|me esta matando|va a matarme|me va a matar|killing me|killed me|kill me|gonna kill me"
+    r"|me tue|va me tuer|m a tue|ap touye m|touye m|vai me matar|ta me matando|me matou"
+    r"|me matando)\b"
+)
+_IDIOM_SILENCES = frozenset({"threat", "violence"})
 
 _COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (
@@ -2998,12 +4194,15 @@ def danger_by_pattern(text: str) -> str | None:
     accompanied = (
         ACCOMPANIED.search(folded) is not None or CHILDREN_IN_GENERAL.search(folded) is not None
     )
+    idiom = IDIOM.search(folded) is not None
     for category, pattern in _COMPILED:
         if fiction and category not in _ALWAYS:
             continue
         if laughing and category in _NOT_WHEN_LAUGHING:
             continue
         if accompanied and category == "unaccompanied_child":
+            continue
+        if idiom and category in _IDIOM_SILENCES:
             continue
         if pattern.search(folded):
             return category

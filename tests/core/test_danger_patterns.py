@@ -1698,6 +1698,441 @@ SIGN_POSITIVES["medical_emergency"]["en"] += ("hes talking nonsense after hours 
 SIGN_POSITIVES["medical_emergency"]["fr"] += ("il dit des choses bizarres avec cette fievre",)
 SIGN_POSITIVES["medical_emergency"]["pt"] += ("ela ta delirando de febre",)
 SIGN_NEGATIVES["medical_emergency"]["en"] += ("im confused about the heat map on this app",)
+# Round eight: "I am not safe" and pleas said twice; pre-eclampsia, an infected wound, blood in
+# the stool with fever, no insulin, a pressure far too high; hanging, nobody to mourn, a train,
+# a last message with a blessing; sex forced to pay a debt, passports taken, a boss who beats,
+# a man who touches a child; a threat against reporting, "he will find me", a "wanted" photo;
+# children sleeping outside with no adult, a child who does not know where the family is.
+ROUND_EIGHT_POSITIVES: dict[str, dict[str, tuple[str, ...]]] = {
+    "emergency": {
+        "es": (
+            "no estoy a salvo aquí, ayúdenme",
+            "ya no me siento segura en este albergue",
+            "necesito ayuda por favor rápido",
+            "alguien que me ayude, tengo mucho miedo",
+            "por favor alguien que me ayude",
+            "acudan por favor",
+            "que alguien acuda, auxilio",
+            "no me siento segura con él aquí",
+            "aquí no estamos seguros",
+        ),
+        "en": (
+            "im not safe here",
+            "i dont feel safe in this shelter anymore",
+            "its not safe here for me and my kids",
+            "we need help fast please",
+            "i need help please please",
+            "we are not safe in this place",
+        ),
+        "fr": (
+            "je ne suis pas en sécurité ici",
+            "on est plus en securite dans ce foyer",
+            "j'ai besoin d'aide mtn",
+            "j ai besoin d aide svp vite",
+            "que quelqu'un m'aide svp j'ai peur",
+        ),
+        "ht": (
+            "m pa an sekirite la a",
+            "mwen pa santi m an sekirite nan kay sa a",
+            "tanpri tanpri yon moun ede m",
+            "yon moun ede m souple m pè",
+            "m bezwen sekou vit tanpri",
+        ),
+        "pt": (
+            "nao estou segura aqui",
+            "não me sinto segura nesse abrigo",
+            "ajuda pfvr pfvr",
+            "me ajudem por favor rapido",
+            "me acudam",
+            "alguém me acuda",
+        ),
+    },
+    "medical_emergency": {
+        "es": (
+            "estoy embarazada de 7 meses y tengo un dolor de cabeza muy fuerte y no veo bien",
+            "mi esposa está embarazada y se le hinchó la cara de repente",
+            "la herida de mi pie tiene pus y tengo fiebre",
+            "la cortada tiene rayas rojas que suben por la pierna",
+            "la herida se está poniendo negra",
+            "mi niño tiene diarrea con sangre y fiebre",
+            "soy diabético, llevo 4 días sin insulina y estoy muy mareado",
+            "mi mamá tiene la presión en 22 por 14 y le duele mucho la cabeza",
+            "presion 190/120 y vomito",
+        ),
+        "en": (
+            "im 8 months pregnant and have a terrible headache and blurry vision",
+            "my wife is pregnant and her face and hands are very swollen",
+            "my cut has pus and i have chills",
+            "there are red streaks going up my arm from the wound",
+            "the wound on his foot is turning black",
+            "my son has bloody diarrhea and a fever",
+            "im diabetic and have been without insulin for 5 days, so dizzy",
+            "my dad's blood pressure is 200 over 120 and he has a headache",
+            "i ran out of insulin 2 days ago and feel weak and dizzy",
+        ),
+        "fr": (
+            "je suis enceinte de 8 mois, j'ai très mal à la tête et je vois flou",
+            "ma plaie a du pus et j'ai de la fièvre",
+            "la blessure a des traînées rouges qui montent",
+            "mon fils a la diarrhée avec du sang et de la fièvre",
+            "je suis diabétique, sans insuline depuis 4 jours, j'ai des vertiges",
+            "ma tension est à 20/12 et j'ai mal à la tête",
+        ),
+        "ht": (
+            "mwen ansent, tèt mwen fè m mal anpil epi m pa ka wè byen",
+            "blesi nan pye m gen pi e m gen lafyèv",
+            "maleng lan ap vin nwa",
+            "pitit mwen gen dyare ak san epi li gen lafyèv",
+            "m se dyabetik, m pa gen ensilin depi 4 jou, tèt mwen ap vire",
+            "tansyon manman m 22 sou 14, tèt li fè l mal",
+        ),
+        "pt": (
+            "to grávida de 7 meses com dor de cabeça muito forte e vista embaçada",
+            "a ferida ta com pus e to com febre",
+            "a ferida ta ficando preta",
+            "meu filho ta com diarreia com sangue e febre",
+            "sou diabético, to sem insulina faz 3 dias e to com tontura",
+            "minha pressão ta 22 por 14 e to com dor de cabeça",
+        ),
+    },
+    "self_harm": {
+        "es": (
+            "me voy a colgar esta noche",
+            "ya no aguanto, me pendo",
+            "nadie me va a llorar",
+            "a nadie le va a importar si me muero",
+            "estoy pensando en aventarme al tren",
+            "me voy a acostar en las vías del tren",
+            "es mi último mensaje, que Dios los bendiga",
+        ),
+        "en": (
+            "thinking about hanging myself",
+            "i put a rope around my neck",
+            "nobody will cry for me",
+            "thinking about jumping in front of the train",
+            "this is my last message, god bless you all",
+            "no one will mourn me",
+        ),
+        "fr": (
+            "je vais me pendre ce soir",
+            "personne va me pleurer",
+            "j'ai envie de me jeter sous le train",
+            "c'est mon dernier message, que Dieu vous bénisse",
+        ),
+        "ht": (
+            "m ap pann kò m",
+            "pesonn p ap kriye pou mwen",
+            "m ap panse pou m sote sou yon tren",
+            "se denye mesaj mwen, Bondye beni nou",
+        ),
+        "pt": (
+            "me enforco hoje",
+            "ninguém vai chorar por mim",
+            "penso em me jogar na frente do trem",
+            "essa é minha última mensagem, fiquem com Deus",
+        ),
+    },
+    "violence": {
+        "es": (
+            "me obliga a ir con hombres para pagar la deuda",
+            "nos ponen a fichar con los clientes",
+            "nos quitaron los pasaportes y nos obligan a trabajar sin paga",
+            "el capataz les pega a los trabajadores",
+            "el patrón nos golpea con un palo",
+            "el tío le hace cosas a mi hija de 9",
+            "mi padrastro toca a mi niña",
+        ),
+        "en": (
+            "the lady forces us to sleep with men to pay the debt",
+            "they took our passports and make us work without pay",
+            "the boss hits us with a stick",
+            "my uncle is touching my little girl",
+            "the coyote makes us sleep with men to pay for the trip",
+        ),
+        "fr": (
+            "la dame m'oblige à aller avec des hommes le soir",
+            "ils ont pris nos passeports et on doit rembourser la dette",
+            "le patron nous frappe",
+            "mon oncle touche ma fille",
+        ),
+        "ht": (
+            "yo voye gason sou nou chak swa",
+            "yo pran paspo nou, yo fose nou travay",
+            "patwon an bat nou ak baton",
+            "tonton an ap fè pitit fi m bagay",
+        ),
+        "pt": (
+            "obrigam a gente a fazer programa, tiraram nossos passaportes",
+            "tiraram nossos passaportes e obrigam a gente a trabalhar",
+            "o patrão bate nos trabalhadores",
+            "o tio mexe com minha filha",
+        ),
+    },
+    "threat": {
+        "es": (
+            "si denuncio al coyote dice que va a matar a mi mamá",
+            "mi ex me va a encontrar, dicen que ya está en México",
+            "pusieron mi foto en facebook con 'se busca' y la dirección del albergue",
+        ),
+        "en": (
+            "if i report the smuggler he says he will kill my mother",
+            "my ex will find me, someone said he is already in mexico",
+            "they posted my photo online saying wanted with the shelter address",
+            "if i go to the police they will kill me",
+        ),
+        "fr": (
+            "si je le dénonce il va tuer ma famille",
+            "mon ex va me trouver, on m'a dit qu'il est déjà au Mexique",
+            "ils ont publié ma photo avec recherché et l'adresse du foyer",
+        ),
+        "ht": (
+            "si m denonse li, li di l ap touye pitit mwen",
+            "ex mari m ap jwenn mwen, yo di m li deja nan Meksik",
+            "yo mete foto m sou facebook ak 'wanted' epi adrès albergue a",
+        ),
+        "pt": (
+            "se eu denunciar ele disse que vai matar minha família",
+            "meu ex vai me achar, disseram que ele já tá no México",
+            "postaram minha foto com procura-se e o endereço do abrigo",
+        ),
+    },
+    "unaccompanied_child": {
+        "es": (
+            "hay niños durmiendo debajo del puente sin ningún adulto",
+            "tengo 14 años y no sé dónde está mi familia",
+            "los niños duermen en la calle solitos",
+        ),
+        "en": (
+            "kids sleeping in the street no grown ups around",
+            "im 15 and i dont know where my family is",
+        ),
+        "fr": (
+            "des enfants dorment sous le pont sans aucun adulte",
+            "j'ai 13 ans et je sais pas où est ma famille",
+            "j'ai 15 ans et je retrouve plus mes parents",
+        ),
+        "ht": (
+            "gen timoun k ap dòmi nan lari san granmoun avè yo",
+            "mwen gen 13 an m pa konn ki kote fanmi m ye",
+        ),
+        "pt": (
+            "tem crianças dormindo debaixo da ponte sem nenhum adulto",
+            "tenho 14 anos e não sei onde tá minha família",
+        ),
+    },
+}
+# Their near misses: a question, a doubt, a job, a friend, a price, a train to ride north.
+ROUND_EIGHT_NEGATIVES: dict[str, dict[str, tuple[str, ...]]] = {
+    "emergency": {
+        "es": (
+            "no estoy segura de que el albergue abra el domingo",
+            "no estoy segura aqui queda la clinica?",
+            "necesito ayuda con mi cita por favor",
+            "alguien que me ayude a llenar el formulario",
+            "a donde debo acudir para mis papeles",
+            "no me siento segura con esa decisión",
+            "no estoy seguro si mañana abre",
+        ),
+        "en": (
+            "is it safe to take the bus at night",
+            "i dont feel safe leaving my bag here",
+            "i need help with my asylum form",
+            "i need help please",
+        ),
+        "fr": (
+            "est ce que le foyer est en securite ?",
+            "j ai besoin d aide pour remplir le formulaire",
+            "quelqu un m aide a trouver le bureau svp",
+        ),
+        "ht": (
+            "eske albergue a an sekirite?",
+            "yon moun ede m jwenn yon abri tanpri",
+            "m bezwen èd pou papye m tanpri",
+        ),
+        "pt": (
+            "nao estou segura se o abrigo abre domingo",
+            "ajuda com os documentos",
+            "preciso acudir ao consulado amanha",
+        ),
+    },
+    "medical_emergency": {
+        "es": (
+            "es normal que se hinchen los pies en el embarazo?",
+            "estoy embarazada, donde me hacen un ultrasonido",
+            "la herida tiene un poco de pus, donde compro gasas",
+            "donde consigo insulina",
+            "cuanto cuesta tomarse la presion",
+            "mi hijo tiene diarrea y fiebre, hay farmacia?",
+            "el bus sale a las 18 10 y me duele la cabeza",
+        ),
+        "en": (
+            "where can i get insulin",
+            "is swelling normal in pregnancy",
+            "how much is a blood pressure check",
+            "my cut has a little pus but no fever",
+            "i need a stool and blood test for my fever",
+            "my wound is red and hot, no fever",
+            "my blood pressure is 140 over 90, headache",
+        ),
+        "fr": (
+            "est ce normal d'avoir les pieds gonflés pendant la grossesse",
+            "où acheter de l'insuline",
+            "combien coûte une prise de tension",
+            "ma plaie a un peu de pus, ou acheter des pansements",
+        ),
+        "ht": (
+            "eske li nòmal pou pye anfle lè ou ansent?",
+            "kote m ka jwenn ensilin",
+            "konbyen kòb pou pran tansyon",
+            "blesi a gen ti pi, kote m ka achte pansman",
+        ),
+        "pt": (
+            "inchaço nos pés é normal na gravidez?",
+            "onde consigo insulina",
+            "quanto custa medir a pressao",
+            "a ferida ta com um pouco de pus, onde compro curativo",
+        ),
+    },
+    "self_harm": {
+        "es": (
+            "me voy a colgar la ropa",
+            "me voy a colgar la mochila",
+            "nadie me dijo nada del tramite",
+            "voy a saltar al tren para llegar al norte",
+            "dios los bendiga, gracias por la ayuda",
+            "me cuelgo la mochila y me voy",
+            "vamos a saltar al tren en la noche",
+        ),
+        "en": (
+            "hang my clothes outside",
+            "i cried at the movie",
+            "we will jump on the train to go north",
+            "god bless you, thanks for the info",
+            "god bless you, my last message didn't arrive",
+        ),
+        "fr": (
+            "je vais pendre le linge",
+            "j'ai pleuré devant le film",
+            "on va sauter dans le train pour le nord",
+            "que Dieu vous bénisse pour votre aide",
+        ),
+        "ht": (
+            "m pral pann rad yo",
+            "pitit mwen ap kriye pou manje",
+            "n ap monte tren an pou n ale nan nò",
+            "Bondye beni nou tout, mesi pou enfòmasyon an",
+        ),
+        "pt": (
+            "vou pendurar a roupa no varal",
+            "chorei no filme",
+            "vamos pegar o trem pro norte",
+            "fiquem com deus, obrigada pela informacao",
+        ),
+    },
+    "violence": {
+        "es": (
+            "como denuncio a un patron que no paga",
+            "la migracion se quedo con mi pasaporte, como lo recupero?",
+            "mi tio le toca la guitarra a mi hija",
+            "mi tio cuida a mi hija",
+            "me obligan a ir a la oficina",
+            "mi jefe me pegó la gripa",
+            "el tío de mi hija le toca el cabello",
+        ),
+        "en": (
+            "how do i report a boss who does not pay",
+            "my uncle is taking care of my daughter",
+            "my boss beat us at soccer",
+            "i have my passport, can i work here",
+            "they made us wait with the other men",
+            "the boss hit me up on whatsapp",
+            "my neighbor touched my daughter's forehead, she has a fever",
+        ),
+        "fr": (
+            "le patron nous tape sur les nerfs",
+            "mon oncle garde ma fille",
+            "l'immigration a gardé mon passeport",
+            "elle m'a obligé à aller chez le médecin",
+        ),
+        "ht": (
+            "yo voye yon moun vin chache m",
+            "m pran paspo m pou m al nan randevou a",
+            "patwon an pa peye nou",
+            "tonton an ap fè pitit fi m manje",
+        ),
+        "pt": (
+            "como denunciar patrao que nao paga",
+            "o tio cuida da minha filha",
+            "o patrao bate papo com os trabalhadores",
+            "a policia federal ficou com meu passaporte",
+        ),
+    },
+    "threat": {
+        "es": (
+            "si denuncio un robo me pueden dar papeles?",
+            "mi amigo me va a encontrar en la terminal",
+            "se busca cocinera para el albergue, manden foto por whatsapp",
+            "si hablo con el abogado me pueden deportar?",
+            "se busca trabajo en tapachula, mi foto y dirección",
+        ),
+        "en": (
+            "what documents do i need to report a theft",
+            "i hope my family will find me a job",
+            "my friend will find me at the station",
+            "i wanted to post a photo of the shelter for my family",
+            "if i report my lost passport will it hurt my case",
+        ),
+        "fr": (
+            "si je porte plainte, combien de temps ça prend",
+            "mon cousin va me trouver un travail",
+            "recherche d'emploi: envoyez votre photo et adresse",
+        ),
+        "ht": (
+            "si m pale ak avoka a, èske m ap jwenn papye?",
+            "zanmi m ap jwenn mwen nan estasyon an",
+            "yo mete foto m sou facebook",
+        ),
+        "pt": (
+            "se eu denunciar o roubo, a policia me ajuda?",
+            "meu irmao vai me achar na rodoviaria",
+            "postaram minha foto no grupo do abrigo",
+        ),
+    },
+    "unaccompanied_child": {
+        "es": (
+            "hay actividades para niños sin permiso de los papás?",
+            "mis hijos duermen conmigo en el albergue",
+            "tengo 14 años de experiencia y no se donde esta la oficina",
+            "hay niños en la calle sin zapatos",
+        ),
+        "en": (
+            "are there activities for kids without parents permission",
+            "my kids are with me",
+            "im 15 minutes away and dont know where my family is waiting",
+            "children sleeping outside the shelter with their parents",
+        ),
+        "fr": (
+            "y a t il des activités pour les enfants sans les parents ?",
+            "mes enfants dorment avec moi au foyer",
+        ),
+        "ht": (
+            "pitit mwen yo ap dòmi avè m nan albergue a",
+            "pitit mwen yo avè m",
+        ),
+        "pt": (
+            "tem atividade pras crianças sem os pais?",
+            "meus filhos estão comigo",
+        ),
+    },
+}
+for _signs, _round in (
+    (SIGN_POSITIVES, ROUND_EIGHT_POSITIVES),
+    (SIGN_NEGATIVES, ROUND_EIGHT_NEGATIVES),
+):
+    for _category, _by_lang in _round.items():
+        for _lang, _messages in _by_lang.items():
+            _signs.setdefault(_category, {})
+            _signs[_category][_lang] = _signs[_category].get(_lang, ()) + _messages
 
 
 @pytest.mark.parametrize(
@@ -1859,3 +2294,40 @@ def test_a_question_about_children_in_general_is_for_the_rules(message: str) -> 
 @pytest.mark.parametrize("message", A_REAL_CHILD_ASKING)
 def test_a_real_child_alone_asking_the_rules_is_still_a_child_alone(message: str) -> None:
     assert danger_by_pattern(message) == "unaccompanied_child"
+
+
+IDIOMS = (
+    "el partido de ayer me mato, perdimos otra vez",
+    "this rent is killing me smh",
+    "ce soleil va me tuer",
+    "solèy la ap touye m jodi a",
+    "esse sol vai me matar",
+)
+DANGER_BESIDE_AN_IDIOM = (
+    ("el trabajo me mata, ya no quiero vivir", "self_harm"),
+    ("el calor me esta matando y mi hijo no respira", "medical_emergency"),
+    ("mi esposo me pega, el formulario pregunta si sufri violencia", "violence"),
+)
+
+
+@pytest.mark.parametrize("message", IDIOMS)
+def test_the_sun_a_price_or_a_game_that_kills_is_a_figure_of_speech(message: str) -> None:
+    assert danger_by_pattern(message) is None
+
+
+@pytest.mark.parametrize(("message", "category"), DANGER_BESIDE_AN_IDIOM)
+def test_an_idiom_never_hides_a_wish_to_die_a_body_in_danger_or_violence(
+    message: str, category: str
+) -> None:
+    assert danger_by_pattern(message) == category
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "ma soeur de 17 ans voyage avec nous, elle doit faire sa demande seule?",
+        "meu filho de 17 pode pedir refugio sozinho ou tem que ser junto comigo?",
+    ],
+)
+def test_a_minor_travelling_with_the_family_is_not_alone(message: str) -> None:
+    assert danger_by_pattern(message) is None
