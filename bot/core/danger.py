@@ -2,8 +2,8 @@
 
 A net of multilingual patterns (`danger_patterns`) sits in front of the model and catches
 clear phrasings of danger, also when the model is unsure or down; then the model's own
-scores decide. The thresholds were chosen on a development set from a third writer
-(nlu/protective/dev_*.yml); the blind set (protective_*.yml) measures the result, in
+scores decide. The thresholds were chosen on development sets from their own writers
+(nlu/protective/dev*_*.yml); the final blind set measures the result, in
 nlu/reports/protective.md.
 """
 

@@ -1,6 +1,6 @@
 """Danger first, measured: how often a message that signals danger reaches a protective answer.
 
-Runs every message of the final blind set `nlu/protective/blind5_<lang>.yml` through
+Runs every message of the final blind set `nlu/protective/blind6_<lang>.yml` through
 Faro's own decision path (the conversation core with the real model scored in-process)
 as the first message of a new person whose language is known, and counts a success when
 the reply is a protective answer, the one with the urgent handoff button. The look-alike
@@ -48,7 +48,8 @@ class Outcome:
 
 # The final blind set, and the earlier ones: their results were looked at while the
 # training data and patterns grew, so they are reported but no longer count as blind.
-FINAL_SET = "blind5"
+FINAL_SET = "blind6"
+FIFTH_SET = "blind5"
 FOURTH_SET = "blind4"
 THIRD_SET = "blind3"
 SECOND_SET = "blind2"
@@ -197,8 +198,10 @@ def write_report(summaries: dict[str, dict[str, object]], model_name: str) -> Pa
         f"recall >= {MIN_RECALL} in every language. Written by `make nlu-report`.",
     ]
     titles = {
-        FINAL_SET: "The final blind set (`blind5_*`): a writer who saw no training data, "
+        FINAL_SET: "The final blind set (`blind6_*`): a writer who saw no training data, "
         "no patterns and no other set; measured once",
+        FIFTH_SET: "The fifth blind set (`blind5_*`): measured once blind (es 0.967, en 0.957, "
+        "fr 0.935, ht 0.911, pt 0.901; false alarms up to 0.24), then seen, so no longer blind",
         FOURTH_SET: "The fourth blind set (`blind4_*`): measured once blind (fr 0.940 short "
         "of 0.95, self_harm 0.804), then seen, so no longer blind",
         THIRD_SET: "The third blind set (`blind3_*`): measured once blind (en 0.935, "
@@ -317,7 +320,7 @@ def main() -> int:
         name: summarise(
             evaluate(assistant, danger_set(name)), evaluate(assistant, look_alikes(name))
         )
-        for name in (FINAL_SET, FOURTH_SET, THIRD_SET, SECOND_SET, FIRST_SET)
+        for name in (FINAL_SET, FIFTH_SET, FOURTH_SET, THIRD_SET, SECOND_SET, FIRST_SET)
     }
     model = parser.model_path
     path = write_report(summaries, model.name if model else "?")
