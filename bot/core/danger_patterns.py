@@ -15,6 +15,7 @@ the route mix languages ("tengo hambre, kote m ka manje").
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from bot.core.keywords import fold
@@ -4175,6 +4176,28 @@ IDIOM = re.compile(
 )
 _IDIOM_SILENCES = frozenset({"threat", "violence"})
 
+# "Rebels threatened my family in 2018, do I say it at the interview?": a past year with a
+# procedure around it asks for the asylum answer, which the model gives. A danger now has
+# no year.
+_PROCEDURE = (
+    r"(?:entrevista|interview|entretien|entrevi|antrevi|formulario|formulaire|fomile|form"
+    r"|solicitud|application|demande|dossier|caso|case|processo|comar|asilo|asylum|asile"
+    r"|azil|refugiad[oa]|refugee|refugie|refijye|menciono|mention|mentionner|mansyone"
+    r"|mencionar|decir|dire|di sa|dizer|contar|count|cuenta|compte|conta)"
+)
+_PAST_YEAR = "|".join(str(year) for year in range(1960, dt.date.today().year))
+PAST_FOR_A_PROCEDURE = re.compile(rf"^(?=.*\b(?:{_PAST_YEAR})\b)(?=.*\b{_PROCEDURE}\b)")
+# "The form asks if I suffered domestic violence, what do I put": the words after a form's
+# question are the form's, not the writer's; they are left out before matching, so
+# "my husband hits me, the form asks about violence" is still heard.
+FORM_QUESTION = re.compile(
+    r"\b(?:(?:el|la|le|un|una|the|this|that|a|o|mi|my|mon|meu|nan|sou|en|in|on|no|na) )?"
+    r"(?:formulario|form|formulaire|fomile|questionnaire|cuestionario|questionario)\b"
+    r" (?:\S+ ){0,3}(?:pregunta|asks?|demande|mande|pergunta|quiere saber|wants to know"
+    r"|veut savoir|vle konnen|quer saber)\b(?: \S+){0,8}"
+)
+_PAST_SILENCES = frozenset({"threat", "violence", "kidnapping"})
+
 _COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (
         category,
@@ -4186,7 +4209,7 @@ _COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 def danger_by_pattern(text: str) -> str | None:
     """The protective category a clear danger phrasing in the message signals, or None."""
-    folded = fold(text[:MAX_CHARS])
+    folded = FORM_QUESTION.sub(" ", fold(text[:MAX_CHARS])).strip()
     if not folded:
         return None
     fiction = FICTION.search(folded) is not None
@@ -4195,6 +4218,7 @@ def danger_by_pattern(text: str) -> str | None:
         ACCOMPANIED.search(folded) is not None or CHILDREN_IN_GENERAL.search(folded) is not None
     )
     idiom = IDIOM.search(folded) is not None
+    past = PAST_FOR_A_PROCEDURE.search(folded) is not None
     for category, pattern in _COMPILED:
         if fiction and category not in _ALWAYS:
             continue
@@ -4203,6 +4227,8 @@ def danger_by_pattern(text: str) -> str | None:
         if accompanied and category == "unaccompanied_child":
             continue
         if idiom and category in _IDIOM_SILENCES:
+            continue
+        if past and category in _PAST_SILENCES:
             continue
         if pattern.search(folded):
             return category

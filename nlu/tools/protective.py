@@ -48,12 +48,25 @@ class Outcome:
 
 # The final blind set, and the earlier ones: their results were looked at while the
 # training data and patterns grew, so they are reported but no longer count as blind.
-FINAL_SET = "blind6"
+FINAL_SET = "blind8"
+SEVENTH_SET = "blind7"
+SIXTH_SET = "blind6"
 FIFTH_SET = "blind5"
 FOURTH_SET = "blind4"
 THIRD_SET = "blind3"
 SECOND_SET = "blind2"
 FIRST_SET = "protective"
+# Newest first: the final blind set, then the earlier ones, each measured once and then seen.
+ALL_SETS = (
+    FINAL_SET,
+    SEVENTH_SET,
+    SIXTH_SET,
+    FIFTH_SET,
+    FOURTH_SET,
+    THIRD_SET,
+    SECOND_SET,
+    FIRST_SET,
+)
 
 
 def danger_set(name: str = FINAL_SET) -> list[Example]:
@@ -198,8 +211,13 @@ def write_report(summaries: dict[str, dict[str, object]], model_name: str) -> Pa
         f"recall >= {MIN_RECALL} in every language. Written by `make nlu-report`.",
     ]
     titles = {
-        FINAL_SET: "The final blind set (`blind6_*`): a writer who saw no training data, "
+        FINAL_SET: "The final blind set (`blind8_*`): a writer who saw no training data, "
         "no patterns and no other set; measured once",
+        SEVENTH_SET: "The seventh blind set (`blind7_*`): measured once blind (es 0.988, "
+        "en 0.953, fr 0.953, ht 0.943, pt 0.966; false alarms 0.12-0.24), then seen, so no "
+        "longer blind",
+        SIXTH_SET: "The sixth blind set (`blind6_*`): measured once blind (es 0.989, en 0.945, "
+        "fr 0.944, ht 0.921, pt 0.989; false alarms 0.083-0.174), then seen, so no longer blind",
         FIFTH_SET: "The fifth blind set (`blind5_*`): measured once blind (es 0.967, en 0.957, "
         "fr 0.935, ht 0.911, pt 0.901; false alarms up to 0.24), then seen, so no longer blind",
         FOURTH_SET: "The fourth blind set (`blind4_*`): measured once blind (fr 0.940 short "
@@ -301,14 +319,10 @@ def tune(parser: IntentParser) -> list[tuple[float, float, float, float]]:
 
 def main() -> int:
     """Evaluate the current model; print the per-language table; 1 when under target."""
-    from bot.core.content import answers_from_topic, validate_directory
+    from bot.content.files import read_bundle
     from bot.settings import Settings
 
-    topic_files, problems = validate_directory(Settings(_env_file=None).faro_content_dir)
-    if problems:
-        print("\n".join(problems))
-        return 1
-    library = ContentLibrary(a for f in topic_files for a in answers_from_topic(f))
+    library = read_bundle(Settings(_env_file=None).faro_content_dir).library()
     parser = ReloadingParser.open()
     if "--tune" in sys.argv:
         print("top  combined  worst-language recall  false alarms  (development set)")
@@ -320,7 +334,7 @@ def main() -> int:
         name: summarise(
             evaluate(assistant, danger_set(name)), evaluate(assistant, look_alikes(name))
         )
-        for name in (FINAL_SET, FIFTH_SET, FOURTH_SET, THIRD_SET, SECOND_SET, FIRST_SET)
+        for name in ALL_SETS
     }
     model = parser.model_path
     path = write_report(summaries, model.name if model else "?")

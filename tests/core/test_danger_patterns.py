@@ -2331,3 +2331,26 @@ def test_an_idiom_never_hides_a_wish_to_die_a_body_in_danger_or_violence(
 )
 def test_a_minor_travelling_with_the_family_is_not_alone(message: str) -> None:
     assert danger_by_pattern(message) is None
+
+
+PAST_EVENTS_FOR_A_PROCEDURE = (
+    "a mi tio le dieron una golpiza los mareros en 2018, eso lo menciono en la entrevista?",
+    "des rebelles ont menace ma famille en 2018, je dois le dire a l'entretien?",
+    "my cousin was kidnapped in 2019 back in honduras, does that count for my case?",
+    "el formulario pregunta si sufri violencia domestica, que pongo si no",
+    "the form asks if anyone ever threatened to kill me, what do i write",
+)
+DANGER_WITH_A_YEAR = (
+    ("los pandilleros me encontraron aqui y me quieren matar, huimos en 2018", "threat"),
+    ("mi esposo me pega, el formulario pregunta si sufri violencia", "violence"),
+)
+
+
+@pytest.mark.parametrize("message", PAST_EVENTS_FOR_A_PROCEDURE)
+def test_a_past_event_told_for_a_procedure_is_not_a_cry(message: str) -> None:
+    assert danger_by_pattern(message) is None
+
+
+@pytest.mark.parametrize(("message", "category"), DANGER_WITH_A_YEAR)
+def test_danger_now_is_heard_beside_a_year_or_a_form(message: str, category: str) -> None:
+    assert danger_by_pattern(message) == category

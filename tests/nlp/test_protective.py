@@ -11,19 +11,17 @@ import collections
 
 import pytest
 
-from bot.core.content import ContentLibrary, answers_from_topic, validate_directory
+from bot.content.files import read_bundle
 from bot.core.danger import PROTECTIVE_INTENTS
 from bot.core.messages import LANGUAGES
 from bot.nlp.models import ReloadingParser
 from bot.settings import Settings
 from nlu.tools.heldout import Example
 from nlu.tools.protective import (
+    ALL_SETS,
     FINAL_SET,
-    FIFTH_SET,
-    FIRST_SET,
-    FOURTH_SET,
-    SECOND_SET,
-    THIRD_SET,
+    SEVENTH_SET,
+    SIXTH_SET,
     assistant_for,
     danger_set,
     evaluate,
@@ -32,12 +30,13 @@ from nlu.tools.protective import (
     summarise,
 )
 
-# Regression limits of the test suite, below what the final blind set measured (recall
-# 0.921-0.989, false alarms 0.083-0.174 on 24-25 look-alikes a language, where one more
-# alarm is 0.04). The target (MIN_RECALL, 0.95) and whether each language meets it are in
-# nlu/reports/protective.md, written by `make nlu-report`.
-MAX_FALSE_ALARMS = 0.20
-RECALL_FLOOR = 0.90
+# Regression limits of the test suite. On the final blind set they sit just below what it
+# measured once (recall 0.903-0.947, false alarms 0.080-0.292 on 24-25 look-alikes a
+# language, where one alarm is 0.04): they catch a step back, they do not say the target
+# is met. On the seen sets (each measured once blind, then used to improve) the routing
+# is held to the target itself. The target (MIN_RECALL, 0.95) and whether each language
+# meets it are in nlu/reports/protective.md, written by `make nlu-report`.
+LIMITS = {FINAL_SET: (0.88, 0.30), SEVENTH_SET: (0.95, 0.20), SIXTH_SET: (0.95, 0.10)}
 
 
 def test_the_sets_cover_every_danger_in_every_language_and_never_leak_into_training() -> None:
@@ -49,25 +48,27 @@ def test_the_sets_cover_every_danger_in_every_language_and_never_leak_into_train
     assert {e.lang for e in look_alikes()} == set(LANGUAGES)
     # Independent writers meet on short common cries; the figures leave those out. More
     # than a few would mean a set was copied into the training data.
-    for name in (FINAL_SET, FIFTH_SET, FOURTH_SET, THIRD_SET, SECOND_SET, FIRST_SET):
+    for name in ALL_SETS:
         same = identical_to_training(name)
         assert len(same) <= 0.1 * (len(danger_set(name)) + len(look_alikes(name))), same
 
 
+@pytest.mark.parametrize("name", sorted(LIMITS))
 def test_danger_reaches_a_protective_answer_in_every_language(
-    model_parser: ReloadingParser,
+    model_parser: ReloadingParser, name: str
 ) -> None:
-    topic_files, problems = validate_directory(Settings(_env_file=None).faro_content_dir)
-    assert problems == []
-    library = ContentLibrary(a for f in topic_files for a in answers_from_topic(f))
+    recall_floor, max_false_alarms = LIMITS[name]
+    library = read_bundle(Settings(_env_file=None).faro_content_dir).library()
     assistant = assistant_for(model_parser, library)
-    summary = summarise(evaluate(assistant, danger_set()), evaluate(assistant, look_alikes()))
+    summary = summarise(
+        evaluate(assistant, danger_set(name)), evaluate(assistant, look_alikes(name))
+    )
     per_language = summary["per_language"]
     assert isinstance(per_language, dict)
     recall = {lang: row["recall"] for lang, row in per_language.items()}
     alarms = {lang: row["false_alarms"] for lang, row in per_language.items()}
-    assert all(value >= RECALL_FLOOR for value in recall.values()), (recall, summary["missed"])
-    assert all(value <= MAX_FALSE_ALARMS for value in alarms.values()), (
+    assert all(value >= recall_floor for value in recall.values()), (recall, summary["missed"])
+    assert all(value <= max_false_alarms for value in alarms.values()), (
         alarms,
         summary["false_alarms"],
     )
@@ -99,8 +100,7 @@ MASKED_WITH_A_LAUGH = (
 
 
 def _protective_outcome(parser: ReloadingParser, text: str, lang: str) -> tuple[bool, str | None]:
-    topic_files, _ = validate_directory(Settings(_env_file=None).faro_content_dir)
-    library = ContentLibrary(a for f in topic_files for a in answers_from_topic(f))
+    library = read_bundle(Settings(_env_file=None).faro_content_dir).library()
     [outcome] = evaluate(assistant_for(parser, library), [Example(text, "x", lang)])
     return outcome.protective, outcome.topic
 
