@@ -111,8 +111,8 @@ def intents_in_data(data_dir: Path = NLU_DIR / "data") -> list[str]:
 
 
 def topic_answer(topic: str, lang: str = STOCK_LANGUAGE) -> str | None:
-    """The answer text of content/<topic>.yml in `lang`, if the topic has a file."""
-    path = CONTENT_DIR / f"{topic}.yml"
+    """The answer text of content/items/<topic>.yml in `lang`, if the topic has a file."""
+    path = CONTENT_DIR / "items" / f"{topic}.yml"
     if not path.exists():
         return None
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}

@@ -10,6 +10,7 @@ import secrets
 import sys
 import uuid
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
 from pydantic import SecretStr
@@ -57,10 +58,19 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--lang", choices=LANGUAGES, help="answer in this language")
     ask.add_argument("--json", action="store_true", help="print JSON (the default and only format)")
 
-    content = commands.add_parser("content", help="check or load the FAQ content")
+    content = commands.add_parser("content", help="check, load, export or import the content")
     content_commands = content.add_subparsers(dest="content_command", required=True)
-    content_commands.add_parser("validate", help="check every content file")
-    content_commands.add_parser("load", help="validate and load the content into the database")
+    validate = content_commands.add_parser("validate", help="check every file of a content folder")
+    validate.add_argument("directory", nargs="?", type=Path, help="default: FARO_CONTENT_DIR")
+    content_commands.add_parser(
+        "load", help="load FARO_CONTENT_DIR into the database, only if it holds no content yet"
+    )
+    export = content_commands.add_parser("export", help="write the live content to a folder")
+    export.add_argument("directory", type=Path)
+    import_ = content_commands.add_parser(
+        "import", help="check a content folder and make it live (changed documents only)"
+    )
+    import_.add_argument("directory", type=Path)
 
     db = commands.add_parser("db", help="database schema and retention")
     db_commands = db.add_subparsers(dest="db_command", required=True)
@@ -310,28 +320,53 @@ def _chat(_args: argparse.Namespace) -> int:
 
 
 def _content(args: argparse.Namespace) -> int:
-    from bot.core.content import validate_directory
-
-    settings = get_settings()
-    topic_files, problems = validate_directory(settings.faro_content_dir)
-    if problems:
-        for problem in problems:
-            print(f"content/{problem}", file=sys.stderr)
-        print(f"{len(problems)} problem(s); nothing loaded.", file=sys.stderr)
-        return 1
-    if args.content_command == "validate":
-        print(f"{len(topic_files)} topic files are valid.")
-        return 0
-    from bot.service import load_content_files, migrate
+    from bot.content.files import ContentError, read_bundle, write_bundle
+    from bot.service import import_content_files, migrate
+    from bot.storage.content import content_is_empty, live_bundle
     from bot.storage.database import make_engine, make_sessionmaker
 
+    settings = get_settings()
+    command = args.content_command
+    directory: Path = getattr(args, "directory", None) or settings.faro_content_dir
+    if command in ("validate", "import", "load"):
+        try:
+            bundle = read_bundle(directory)
+        except ContentError as exc:
+            for problem in exc.problems:
+                print(f"{directory.name}/{problem}", file=sys.stderr)
+            print(f"{len(exc.problems)} problem(s); nothing loaded.", file=sys.stderr)
+            return 1
+        if command == "validate":
+            print(
+                f"{len(bundle.topics)} topics, {len(bundle.sources)} sources and "
+                f"{len(bundle.services)} services are valid."
+            )
+            return 0
     migrate(settings)
     engine = make_engine(settings.database_url)
     try:
-        written = load_content_files(make_sessionmaker(engine), settings.faro_content_dir)
+        sessions = make_sessionmaker(engine)
+        if command == "export":
+            with sessions() as session:
+                live = live_bundle(session=session)
+            write_bundle(live, directory)
+            print(
+                f"Exported {len(live.topics)} topics, {len(live.sources)} sources "
+                f"and {len(live.services)} services."
+            )
+            return 0
+        if command == "load":
+            with sessions() as session:
+                if not content_is_empty(session=session):
+                    print(
+                        "The database already holds content (perhaps edited in the studio); "
+                        "nothing loaded. `content import DIR` replaces it.",
+                    )
+                    return 0
+        changed = import_content_files(sessions, directory)
     finally:
         engine.dispose()
-    print(f"Loaded {written} answers from {len(topic_files)} topic files.")
+    print(f"{changed} document(s) published from {directory}/.")
     return 0
 
 

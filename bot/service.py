@@ -12,8 +12,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import PROJECT_ROOT
+from bot.content.files import read_bundle
 from bot.core.assistant import Assistant
-from bot.core.content import validate_directory
 from bot.core.conversation import ConversationStore
 from bot.core.i18n import Translator
 from bot.core.understanding import IntentParser
@@ -26,8 +26,8 @@ from bot.pipeline.database import Database
 from bot.pipeline.outbox import RetryPolicy
 from bot.pipeline.runner import Pipeline
 from bot.settings import Settings
+from bot.storage.content import DatabaseContent, content_is_empty, publish_bundle
 from bot.storage.database import make_engine, make_sessionmaker, read_only, upgrade
-from bot.storage.repository import DatabaseContent, load_content, replace_content
 from bot.storage.secrets import DataCipher, cipher_from_settings
 
 log = logging.getLogger(__name__)
@@ -78,20 +78,21 @@ def prepare_database(settings: Settings) -> None:
     try:
         sessions = make_sessionmaker(engine)
         with sessions.begin() as session:
-            empty = len(load_content(session=session)) == 0
+            empty = content_is_empty(session=session)
         if empty:
-            load_content_files(sessions, settings.faro_content_dir)
+            import_content_files(sessions, settings.faro_content_dir)
     finally:
         engine.dispose()
 
 
-def load_content_files(sessions: sessionmaker[Session], content_dir: Path) -> int:
-    """Validate and load every topic file; refuse to load anything if one is invalid."""
-    topic_files, problems = validate_directory(content_dir)
-    if problems:
-        raise ValueError("content is invalid:\n" + "\n".join(problems))
+def import_content_files(sessions: sessionmaker[Session], content_dir: Path) -> int:
+    """Check a content directory and make it live; nothing is loaded if any file is invalid.
+
+    Returns how many documents got a new version (those unchanged keep theirs).
+    """
+    bundle = read_bundle(content_dir)  # ContentError lists every problem
     with sessions.begin() as session:
-        return replace_content(session=session, topic_files=topic_files)
+        return publish_bundle(session=session, bundle=bundle, note=f"import of {content_dir.name}/")
 
 
 def migrate(settings: Settings) -> None:

@@ -27,9 +27,11 @@ from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     LinkPreviewOptions,
+    Location,
     Message,
     Update,
     User,
+    Venue,
     VideoNote,
     Voice,
 )
@@ -46,7 +48,7 @@ from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.core.assistant import COMMANDS
-from bot.core.messages import MAX_TEXT_CHARS, Channel, Incoming, Kind, Reply
+from bot.core.messages import MAX_TEXT_CHARS, Channel, Incoming, Kind, Reply, location_text
 from bot.pipeline.outbox import PermanentSendError, TransientSendError
 from bot.service import Service
 from bot.settings import Settings
@@ -404,12 +406,20 @@ def to_incoming(update: Update) -> Incoming | None:
     if message.text is not None and not isinstance(message.text, str):
         raise ValueError("message text is not a string")
     kind, payload = _classify(message)
+    text = message.text or ""
+    if kind is Kind.LOCATION:
+        # Only the point, rounded: a venue's name and address are the person's business.
+        where = message.location
+        point = location_text(where.latitude, where.longitude) if where else None
+        if point is None:
+            kind = Kind.UNSUPPORTED
+        text = point or ""
     return Incoming(
         channel=Channel.TELEGRAM,
         user_id=str(message.chat.id),
         message_id=message_id,
         kind=kind,
-        text=message.text or "",
+        text=text,
         payload=payload,
         language_hint=_language_hint(message.from_user),
     )
@@ -428,6 +438,8 @@ def _classify(message: Message) -> tuple[Kind, str]:
     attachment = message.effective_attachment
     if isinstance(attachment, Voice | Audio | VideoNote):
         return Kind.VOICE, ""
+    if isinstance(attachment, Location | Venue):
+        return Kind.LOCATION, ""
     if attachment:
         return Kind.MEDIA, ""
     return Kind.UNSUPPORTED, ""

@@ -14,7 +14,7 @@ import json
 import logging
 import time
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, TypeGuard
 
 import httpx
 from fastapi import APIRouter, Request
@@ -27,7 +27,7 @@ from bot.core.assistant import (
     PAYLOAD_MENU,
     TOPIC_PREFIX,
 )
-from bot.core.messages import Channel, Incoming, Kind, Reply
+from bot.core.messages import Channel, Incoming, Kind, Reply, location_text
 from bot.pipeline.inbox import DeliveryReport
 from bot.pipeline.outbox import PermanentSendError, TransientSendError
 from bot.service import Service
@@ -67,7 +67,7 @@ RETRYABLE_ERROR_CODES = frozenset({1, 2, 4, 80007, 130429, 131000, 131016, 13105
 # The access token is missing, expired or revoked (Graph API AuthException and code 190).
 AUTH_ERROR_CODES = frozenset({0, 190})
 
-MEDIA_TYPES = frozenset({"image", "sticker", "document", "video", "location", "contacts"})
+MEDIA_TYPES = frozenset({"image", "sticker", "document", "video", "contacts"})
 # Not messages a person wrote to us: a reaction to one of our messages, or WhatsApp's own
 # notice that a user changed number. Acknowledged, never answered.
 IGNORED_TYPES = frozenset({"reaction", "system"})
@@ -307,6 +307,14 @@ def _interpret(message: dict[str, Any], kind_name: str) -> tuple[Kind, str, str]
         return Kind.TEXT, _str(button.get("text")) or payload, ""
     if kind_name == "audio":
         return Kind.VOICE, "", ""
+    if kind_name == "location":
+        # Only the point: the place's name and address are the person's business.
+        where = _dict(message.get("location"))
+        lat, lon = where.get("latitude"), where.get("longitude")
+        point = (
+            location_text(float(lat), float(lon)) if _is_number(lat) and _is_number(lon) else None
+        )
+        return (Kind.LOCATION, point, "") if point else (Kind.UNSUPPORTED, "", "")
     if kind_name in MEDIA_TYPES:
         return Kind.MEDIA, "", ""
     if kind_name == "request_welcome":
@@ -526,3 +534,8 @@ def _dicts(value: object) -> list[dict[str, Any]]:
 
 def _str(value: object) -> str:
     return value if isinstance(value, str) else ""
+
+
+def _is_number(value: object) -> TypeGuard[float]:
+    # JSON numbers only: not true/false, not NaN.
+    return isinstance(value, int | float) and not isinstance(value, bool) and value == value

@@ -8,9 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from babel.dates import format_date
-
-from bot.core import keywords, phrases
+from bot.core import directory, keywords, phrases
 from bot.core.content import PROTECTIVE_TOPICS, TOPICS, Answer, ContentLibrary
 from bot.core.conversation import ConversationStore, PersonState
 from bot.core.danger import PROTECTIVE_INTENTS, danger_of
@@ -23,6 +21,7 @@ from bot.core.effects import (
     RelayToCaseworker,
 )
 from bot.core.flows import intake
+from bot.core.footer import with_footer
 from bot.core.i18n import Gettext, Translator, language_name
 from bot.core.messages import (
     DEFAULT_LANGUAGE,
@@ -35,6 +34,7 @@ from bot.core.messages import (
     Option,
     Reply,
     Turn,
+    parse_location,
 )
 from bot.core.understanding import (
     FALLBACK_INTENT,
@@ -225,6 +225,8 @@ class Assistant:
             guess = self.identify_language(incoming.text)
         chosen = self._settle_language(incoming, person, guess)
         lang = chosen or _fallback_language(person, guess, incoming)
+        if understanding is not None:
+            understanding = understanding.in_language(lang)
         ctx = _Context(
             incoming,
             person,
@@ -260,6 +262,8 @@ class Assistant:
         handoff = person.request is not None and person.request.handoff_open
         if handoff:
             return turn(self._during_handoff(ctx, parse), *_intent_of(parse))
+        if incoming.kind is Kind.LOCATION:
+            return turn([*lead, *self._near(ctx)])
         notice = _notice_for(incoming)
         if notice is not None:
             return turn([*lead, self._with_menu_buttons(ctx, ctx._(notice))])
@@ -340,6 +344,13 @@ class Assistant:
             topic = payload.removeprefix(TOPIC_PREFIX)
             if topic in TOPICS or topic in PROTECTIVE_TOPICS:
                 return self._answer(ctx, topic)
+        if payload.startswith(directory.CITY_PREFIX):
+            picked = directory.parse_city_payload(payload)
+            if picked is not None:
+                city, topic = picked
+                if city != directory.OTHER_CITY:
+                    person.city = city
+                return [directory.services_reply(ctx.library, topic, city, ctx.lang, ctx._)]
         if payload.startswith(intake.PREFIX):
             if intake.is_active(person):
                 return self._intake_turn(ctx, None)
@@ -354,6 +365,7 @@ class Assistant:
             person.private = {}
             person.suggestions = []
             person.pending_topic = None
+            person.city = None
             return [Reply(ctx._(phrases.ERASED), lang=ctx.lang)]
         if payload == PAYLOAD_KEEP:
             return [self._with_menu_buttons(ctx, ctx._(phrases.ERASE_KEPT))]
@@ -476,15 +488,17 @@ class Assistant:
 
     # -- building replies ------------------------------------------------------------------
 
-    def _answer(self, ctx: _Context, topic: str) -> list[Reply]:
+    def _answer(self, ctx: _Context, topic: str, *, directory_too: bool = True) -> list[Reply]:
         answer: Answer | None = ctx.library.get(topic, ctx.lang)
-        if answer is None or not answer.is_current(self._today()):
+        if answer is None:
             return [self._with_menu_buttons(ctx, ctx._(phrases.NO_CHECKED_ANSWER))]
-        city = _first(ctx.understanding, "city")
-        checked = ctx._(phrases.CHECKED_ON).format(
-            date=format_date(answer.last_verified, format="long", locale=ctx.lang)
-        )
-        text = f"{answer.text_for(city)}\n\n{checked}"
+        if not answer.is_current(self._today()):
+            return [self._being_updated(ctx, topic)]
+        named = _first(ctx.understanding, "city")
+        if named:
+            ctx.person.city = named  # remembered for the conversation
+        city = named or ctx.person.city
+        text = with_footer(answer.text_for(city), answer, ctx._)
         if topic in PROTECTIVE_INTENTS:
             # Danger first: a person, now, before anything else.
             buttons: tuple[Button, ...] = (
@@ -503,7 +517,52 @@ class Assistant:
                 Button(PAYLOAD_HUMAN, ctx._(phrases.BUTTON_HUMAN)),
                 Button(PAYLOAD_LANGUAGE, ctx._(phrases.BUTTON_LANGUAGE)),
             )
-        return [Reply(text, buttons=buttons, lang=ctx.lang)]
+        answer_reply = Reply(text, buttons=buttons, lang=ctx.lang)
+        where = self._directory(ctx, topic) if directory_too else []
+        if where and not where[0].options:
+            # A listing follows: the answer's buttons go under it, at the bottom of the chat.
+            listing = where[0]
+            return [
+                Reply(text, lang=ctx.lang),
+                Reply(listing.text, buttons=buttons, lang=listing.lang),
+            ]
+        return [answer_reply, *where]
+
+    def _near(self, ctx: _Context) -> list[Reply]:
+        """A shared location: the nearest services; the point itself is not kept."""
+        point = parse_location(ctx.incoming.text)
+        if point is None:
+            return [self._with_menu_buttons(ctx, ctx._(phrases.MEDIA))]
+        ranked = self._entity_extractor.cities_by_distance(*point)
+        if ranked and ranked[0][1] <= directory.NEAR_KM:
+            ctx.person.city = ranked[0][0]  # the city, not the point, for later answers
+        reply = directory.nearest_reply(ctx.library, ranked, ctx.lang, ctx._)
+        return [reply, self._menu(ctx, ctx._(phrases.MENU))]
+
+    def _directory(self, ctx: _Context, topic: str) -> list[Reply]:
+        """Where to go: the topic's services in the person's city, or which city they are in."""
+        if not ctx.library.service_cities(ctx.lang, topic):
+            return []
+        city = ctx.person.city
+        if city:
+            return [directory.services_reply(ctx.library, topic, city, ctx.lang, ctx._)]
+        if topic in PROTECTIVE_INTENTS:
+            return []  # danger first: the urgent button is not pushed aside by a question
+        question = directory.ask_city_reply(ctx.library, topic, ctx.lang, ctx._)
+        return [question] if question else []
+
+    def _being_updated(self, ctx: _Context, topic: str) -> Reply:
+        """An answer past its review date is never sent: a person and 911 are offered instead."""
+        first = (
+            Button(f"{URGENT_PREFIX}{topic}", ctx._(phrases.BUTTON_URGENT))
+            if topic in PROTECTIVE_INTENTS
+            else Button(PAYLOAD_HUMAN, ctx._(phrases.BUTTON_HUMAN))
+        )
+        return Reply(
+            ctx._(phrases.BEING_UPDATED),
+            buttons=(first, Button(PAYLOAD_MENU, ctx._(phrases.BUTTON_MENU))),
+            lang=ctx.lang,
+        )
 
     # -- the queue: talking to a person, urgent cases, the return intake ------------------
 
@@ -536,7 +595,8 @@ class Assistant:
         person.misses = 0
         person.suggestions = []
         replies = self._answer(ctx, topic)
-        if replies and not replies[0].buttons:
+        urgent = any(c.id.startswith(URGENT_PREFIX) for r in replies for c in r.choices)
+        if replies and not urgent:
             # No current answer to send: a person and the emergency number still are.
             replies = [
                 Reply(
@@ -587,7 +647,8 @@ class Assistant:
             now=self._now(),
             retention_days=self._retention_days,
             new_ref=self._make_ref,
-            answer_topic=lambda topic: self._answer(ctx, topic),
+            # In the middle of the intake: the answer only, no question of its own.
+            answer_topic=lambda topic: self._answer(ctx, topic, directory_too=False),
             question_topic=question,
         )
 
@@ -641,7 +702,9 @@ class Assistant:
         options = []
         for topic in library.topics():
             answer = library.get(topic, ctx.lang)
-            if answer is not None and answer.is_current(self._today()):
+            # An expired topic stays listed: choosing it says it is being updated and
+            # offers a person, rather than hiding that the topic exists.
+            if answer is not None:
                 options.append(Option(f"{TOPIC_PREFIX}{topic}", answer.title, answer.summary))
         if not options:
             return Reply(

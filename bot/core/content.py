@@ -1,7 +1,7 @@
-"""FAQ content: its schema, validation of the YAML files, and the in-memory library the core reads.
+"""FAQ content: its schema and the in-memory library the core reads.
 
-Content is data (`content/*.yml`), loaded into the database by `python -m bot content load`;
-the core only ever sees a `ContentLibrary` built from it.
+Content is data (`content/`), read and checked by `bot.content.files`, kept (with its
+versions) in the database; the core only ever sees a `ContentLibrary` built from it.
 """
 
 from __future__ import annotations
@@ -9,16 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
-import yaml
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
     StringConstraints,
-    ValidationError,
     model_validator,
 )
 
@@ -50,6 +47,47 @@ PROTECTIVE_TOPICS: tuple[str, ...] = (
 ANSWER_TOPICS: tuple[str, ...] = TOPICS + PROTECTIVE_TOPICS
 CITIES: tuple[str, ...] = ("tijuana", "mexicali", "tapachula", "mexico_city", "tecun_uman")
 COUNTRIES: tuple[str, ...] = ("MX", "GT", "HN", "SV")
+# Cities of the directory, with their own names (as people and signs write them) and
+# their country. The first five are where people ask from; the others are where the
+# sources place a service.
+CITY_NAMES: Mapping[str, str] = {
+    "tijuana": "Tijuana",
+    "mexicali": "Mexicali",
+    "tapachula": "Tapachula",
+    "mexico_city": "Ciudad de México",
+    "tecun_uman": "Tecún Umán",
+    "guatemala_city": "Ciudad de Guatemala",
+    "la_lima": "La Lima",
+}
+CITY_COUNTRIES: Mapping[str, str] = {
+    "tijuana": "MX",
+    "mexicali": "MX",
+    "tapachula": "MX",
+    "mexico_city": "MX",
+    "tecun_uman": "GT",
+    "guatemala_city": "GT",
+    "la_lima": "HN",
+}
+SERVICE_KINDS: tuple[str, ...] = (
+    "return_registration",
+    "asylum",
+    "child_protection",
+    "shelter",
+    "reception_centre",
+    "jobs",
+    "health",
+    "food",
+)
+AUDIENCES: tuple[str, ...] = (
+    "everyone",
+    "families",
+    "women",
+    "unaccompanied_children",
+    "lgbti",
+    "asylum_seekers",
+    "returnees",
+)
+MAX_SERVICE_OFFERS_CHARS = 160
 
 # Phone-screen limits. A WhatsApp interactive body holds 1,024 characters and a button
 # title 20, a list row title 24 and its description 72; Telegram allows more, so these
@@ -60,14 +98,6 @@ MAX_SUMMARY_CHARS = 72
 CHANNEL_TEXT_LIMITS: Mapping[str, int] = {"telegram": 4096, "whatsapp": 1024, "web": 4096}
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-
-
-class Source(BaseModel):
-    """Where a fact comes from."""
-
-    model_config = ConfigDict(extra="forbid")
-    name: NonEmpty
-    ref: NonEmpty
 
 
 class PerLanguage(BaseModel):
@@ -85,15 +115,38 @@ class PerLanguage(BaseModel):
         return str(getattr(self, lang))
 
 
+SOURCE_DATE = r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$"
+
+
+class SourceEntry(BaseModel):
+    """One entry of `sources.yml`: a document facts come from, with its own date."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: NonEmpty
+    # The source's own date (`YYYY-MM`, or `YYYY-MM-DD`), not the day it was read.
+    date: Annotated[str, StringConstraints(pattern=SOURCE_DATE)]
+    ref: NonEmpty
+    # What the person sees, in their language: short, before the date.
+    short: PerLanguage
+
+
+class SourcesFile(BaseModel):
+    """The schema of `sources.yml`."""
+
+    model_config = ConfigDict(extra="forbid")
+    sources: dict[str, SourceEntry] = Field(min_length=1)
+
+
 class TopicFile(BaseModel):
-    """The schema of one `content/<topic>.yml` file."""
+    """The schema of one topic file (`items/<topic>.yml`)."""
 
     model_config = ConfigDict(extra="forbid")
     topic: NonEmpty
     countries: list[str] = Field(min_length=1)
-    last_verified: dt.date
     review_by: dt.date
-    sources: list[Source] = Field(min_length=1)
+    # Set only when a person checked the facts in the studio (who is in the audit log).
+    verified_on: dt.date | None = None
+    sources: list[str] = Field(min_length=1)
     title: PerLanguage
     summary: PerLanguage
     answer: PerLanguage
@@ -109,9 +162,92 @@ class TopicFile(BaseModel):
         bad_cities = sorted(set(self.cities) - set(CITIES))
         if bad_cities:
             raise ValueError(f"cities: unknown {bad_cities}; allowed {list(CITIES)}")
-        if self.review_by <= self.last_verified:
-            raise ValueError("review_by must come after last_verified")
+        if len(set(self.sources)) != len(self.sources):
+            raise ValueError("sources: a source is named twice")
         return self
+
+
+class Coordinates(BaseModel):
+    """A point, only where a source gives it."""
+
+    model_config = ConfigDict(extra="forbid")
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+
+
+class ServiceEntry(BaseModel):
+    """One entry of `services.yml`: a place a person can go to, as far as its sources say."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: NonEmpty
+    kind: str
+    city: str
+    country: str
+    serves: list[str] = Field(min_length=1)
+    topics: list[str] = Field(min_length=1)  # the answers that list it
+    offers: PerLanguage
+    sources: list[str] = Field(min_length=1)
+    # Only where a source gives them; absent, the bot says only the city is known.
+    coordinates: Coordinates | None = None
+    phone: Annotated[str, StringConstraints(pattern=r"^\+?[0-9 ]{3,20}$")] | None = None
+    hours: PerLanguage | None = None
+
+    @model_validator(mode="after")
+    def _check_values(self) -> ServiceEntry:
+        if self.kind not in SERVICE_KINDS:
+            raise ValueError(f"kind: {self.kind!r} is not one of {', '.join(SERVICE_KINDS)}")
+        if self.city not in CITY_NAMES:
+            raise ValueError(f"city: {self.city!r} is not one of {', '.join(CITY_NAMES)}")
+        if CITY_COUNTRIES[self.city] != self.country:
+            raise ValueError(f"country: {self.city} is in {CITY_COUNTRIES[self.city]}")
+        unknown = sorted(set(self.serves) - set(AUDIENCES))
+        if unknown:
+            raise ValueError(f"serves: unknown {unknown}; allowed {list(AUDIENCES)}")
+        topics = sorted(set(self.topics) - set(ANSWER_TOPICS))
+        if topics:
+            raise ValueError(f"topics: unknown {topics}")
+        for lang in LANGUAGES:
+            if len(self.offers.get(lang)) > MAX_SERVICE_OFFERS_CHARS:
+                raise ValueError(f"offers.{lang}: longer than {MAX_SERVICE_OFFERS_CHARS}")
+        return self
+
+
+class ServicesFile(BaseModel):
+    """The schema of `services.yml`."""
+
+    model_config = ConfigDict(extra="forbid")
+    services: dict[str, ServiceEntry] = Field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Service:
+    """A service in one language, ready to list."""
+
+    key: str
+    lang: str
+    name: str
+    kind: str
+    city: str
+    topics: tuple[str, ...]
+    offers: str
+    sources: tuple[SourceNote, ...]
+    coordinates: tuple[float, float] | None = None
+    phone: str | None = None
+    hours: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceNote:
+    """A source as the person sees it: a short name in their language and its own date."""
+
+    short: str
+    date: str  # YYYY-MM or YYYY-MM-DD
+
+    @property
+    def month(self) -> dt.date:
+        """The first day of the source's month (what the footer shows)."""
+        year, month = self.date.split("-")[:2]
+        return dt.date(int(year), int(month), 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,9 +260,9 @@ class Answer:
     summary: str
     text: str
     city_texts: Mapping[str, str]
-    sources: tuple[str, ...]
-    last_verified: dt.date
+    sources: tuple[SourceNote, ...]
     review_by: dt.date
+    verified_on: dt.date | None = None
 
     def is_current(self, today: dt.date) -> bool:
         """False once the answer is past its review date (it must not be sent)."""
@@ -139,10 +275,30 @@ class Answer:
 
 
 class ContentLibrary:
-    """Every answer, keyed by topic and language."""
+    """Every answer, keyed by topic and language, and the directory of services."""
 
-    def __init__(self, answers: Iterable[Answer]) -> None:
+    def __init__(self, answers: Iterable[Answer], services: Iterable[Service] = ()) -> None:
         self._answers = {(a.topic, a.lang): a for a in answers}
+        self._services: dict[str, list[Service]] = {}
+        for service in services:
+            self._services.setdefault(service.lang, []).append(service)
+
+    def services(self, lang: str, *, topic: str, city: str | None = None) -> list[Service]:
+        """The services listed under `topic` (in `city` when given), in `lang`."""
+        return [
+            s
+            for s in self._services.get(lang, ())
+            if topic in s.topics and (city is None or s.city == city)
+        ]
+
+    def services_in(self, lang: str, city: str) -> list[Service]:
+        """Every service in `city`, whatever its topic, in `lang`."""
+        return [s for s in self._services.get(lang, ()) if s.city == city]
+
+    def service_cities(self, lang: str, topic: str) -> list[str]:
+        """The cities with at least one service for `topic`, in directory order."""
+        found = {s.city for s in self._services.get(lang, ()) if topic in s.topics}
+        return [city for city in CITY_NAMES if city in found]
 
     def get(self, topic: str, lang: str) -> Answer | None:
         """The answer to `topic` in `lang`, if the library has one."""
@@ -157,9 +313,8 @@ class ContentLibrary:
         return len(self._answers)
 
 
-def answers_from_topic(topic_file: TopicFile) -> list[Answer]:
+def answers_from_topic(topic_file: TopicFile, sources: Mapping[str, SourceEntry]) -> list[Answer]:
     """Split one validated topic file into one Answer per language."""
-    sources = tuple(f"{s.name} ({s.ref})" for s in topic_file.sources)
     return [
         Answer(
             topic=topic_file.topic,
@@ -168,78 +323,39 @@ def answers_from_topic(topic_file: TopicFile) -> list[Answer]:
             summary=topic_file.summary.get(lang),
             text=topic_file.answer.get(lang).strip(),
             city_texts={city: texts.get(lang).strip() for city, texts in topic_file.cities.items()},
-            sources=sources,
-            last_verified=topic_file.last_verified,
+            sources=tuple(
+                SourceNote(sources[key].short.get(lang), sources[key].date)
+                for key in topic_file.sources
+            ),
             review_by=topic_file.review_by,
+            verified_on=topic_file.verified_on,
         )
         for lang in LANGUAGES
     ]
 
 
-class ContentError(Exception):
-    """A content file is invalid; the message names the file and field."""
-
-
-def load_topic_file(path: Path) -> TopicFile:
-    """Read and validate one topic file, raising ContentError naming file and field."""
-    try:
-        raw: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ContentError(f"{path.name}: not valid YAML: {exc}") from exc
-    if not isinstance(raw, dict):
-        raise ContentError(f"{path.name}: must be a mapping of fields")
-    try:
-        topic_file = TopicFile.model_validate(raw)
-    except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc']) or '(file)'}: {err['msg']}"
-            for err in exc.errors()
+def services_from_entries(
+    entries: Mapping[str, ServiceEntry], sources: Mapping[str, SourceEntry]
+) -> list[Service]:
+    """Every service in every language, in the order of the directory."""
+    return [
+        Service(
+            key=key,
+            lang=lang,
+            name=entry.name,
+            kind=entry.kind,
+            city=entry.city,
+            topics=tuple(entry.topics),
+            offers=entry.offers.get(lang),
+            sources=tuple(
+                SourceNote(sources[s].short.get(lang), sources[s].date) for s in entry.sources
+            ),
+            coordinates=(entry.coordinates.lat, entry.coordinates.lon)
+            if entry.coordinates
+            else None,
+            phone=entry.phone,
+            hours=entry.hours.get(lang) if entry.hours else None,
         )
-        raise ContentError(f"{path.name}: {problems}") from exc
-    if topic_file.topic != path.stem:
-        raise ContentError(f"{path.name}: topic: {topic_file.topic!r} must match the file name")
-    too_long = list(_length_problems(topic_file))
-    if too_long:
-        raise ContentError(f"{path.name}: " + "; ".join(too_long))
-    return topic_file
-
-
-def _length_problems(topic_file: TopicFile) -> Iterable[str]:
-    for lang in LANGUAGES:
-        title = topic_file.title.get(lang)
-        if len(title) > MAX_TITLE_CHARS:
-            yield f"title.{lang}: {len(title)} characters, at most {MAX_TITLE_CHARS}"
-        summary = topic_file.summary.get(lang)
-        if len(summary) > MAX_SUMMARY_CHARS:
-            yield f"summary.{lang}: {len(summary)} characters, at most {MAX_SUMMARY_CHARS}"
-        answer = topic_file.answer.get(lang).strip()
-        bodies = {f"answer.{lang}": answer}
-        for city, texts in topic_file.cities.items():
-            bodies[f"cities.{city}.{lang}"] = f"{answer}\n\n{texts.get(lang).strip()}"
-        for field_name, body in bodies.items():
-            if len(body) > MAX_ANSWER_CHARS:
-                yield f"{field_name}: {len(body)} characters, at most {MAX_ANSWER_CHARS}"
-            for channel, limit in CHANNEL_TEXT_LIMITS.items():
-                if len(body) > limit:
-                    yield f"{field_name}: too long for {channel} ({len(body)} > {limit})"
-
-
-def validate_directory(directory: Path) -> tuple[list[TopicFile], list[str]]:
-    """Validate every topic file in `directory`; return the good ones and the problems."""
-    good: list[TopicFile] = []
-    problems: list[str] = []
-    seen: set[str] = set()
-    for path in sorted(directory.glob("*.yml")):
-        if path.stem not in ANSWER_TOPICS:
-            continue  # non-topic data files (places.yml) have their own loaders
-        try:
-            topic_file = load_topic_file(path)
-        except ContentError as exc:
-            problems.append(str(exc))
-            continue
-        good.append(topic_file)
-        seen.add(topic_file.topic)
-    for topic in ANSWER_TOPICS:
-        if topic not in seen and not any(p.startswith(f"{topic}.yml") for p in problems):
-            problems.append(f"{topic}.yml: missing (every topic needs a file)")
-    return good, problems
+        for key, entry in entries.items()
+        for lang in LANGUAGES
+    ]

@@ -19,6 +19,8 @@ class PersonState:
     suggestions: list[str] = field(default_factory=list)
     pending_topic: str | None = None
     is_new: bool = True
+    # The city the person named, remembered for the conversation to list services there.
+    city: str | None = None
     # A flow in progress (the return intake): its step and the choices made so far.
     flow: dict[str, Any] | None = None
     # What the person typed that is personal data (a name, a phone number), kept only
@@ -37,6 +39,10 @@ class PersonState:
             state["pending_topic"] = self.pending_topic
         else:
             state.pop("pending_topic", None)
+        if self.city:
+            state["city"] = self.city
+        else:
+            state.pop("city", None)
         if self.flow:
             state["flow"] = dict(self.flow)
         else:
@@ -54,6 +60,7 @@ class PersonState:
         misses = int(data.pop("misses", 0) or 0)
         suggestions = [str(s) for s in data.pop("suggestions", []) or []]
         pending = data.pop("pending_topic", None)
+        city = data.pop("city", None)
         flow = data.pop("flow", None)
         private = data.pop("private", None) or {}
         return cls(
@@ -62,6 +69,7 @@ class PersonState:
             suggestions=suggestions,
             pending_topic=str(pending) if pending else None,
             is_new=False,
+            city=str(city) if city else None,
             flow=dict(flow) if isinstance(flow, dict) else None,
             private={str(k): str(v) for k, v in private.items()}
             if isinstance(private, dict)

@@ -34,7 +34,10 @@ class Kind(StrEnum):
     BUTTON = "button"  # a quick-reply button or list option; `payload` holds its id
     COMMAND = "command"  # /start, /menu, /language, /help; `payload` holds the name
     VOICE = "voice"
-    MEDIA = "media"  # image, sticker, document, video, location, contact...
+    MEDIA = "media"  # image, sticker, document, video, contact...
+    # A shared location; `text` holds "lat,lon", rounded by the channel to about 1 km
+    # (enough to find the nearest services, and no more of a person's whereabouts).
+    LOCATION = "location"
     UNSUPPORTED = "unsupported"  # an update type the channel could not interpret
 
 
@@ -107,3 +110,25 @@ class Turn:
     entities: tuple[dict[str, str], ...] = field(default_factory=tuple)
     duplicate: bool = False
     effects: tuple[Effect, ...] = ()
+
+
+LOCATION_DECIMALS = 2  # about 1 km
+
+
+def location_text(latitude: float, longitude: float) -> str | None:
+    """A shared point as an Incoming's text ("14.90,-92.26"); None if it is no point on Earth."""
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        return None
+    return f"{latitude:.{LOCATION_DECIMALS}f},{longitude:.{LOCATION_DECIMALS}f}"
+
+
+def parse_location(text: str) -> tuple[float, float] | None:
+    """The (lat, lon) of a location text, or None when it does not hold one."""
+    lat_text, _, lon_text = text.partition(",")
+    try:
+        lat, lon = float(lat_text), float(lon_text)
+    except ValueError:
+        return None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return None
+    return lat, lon

@@ -8,13 +8,15 @@ from bot.core.i18n import N_
 CHOOSE_LANGUAGE = N_("Choose your language.")
 LANGUAGE_SET = N_("Okay, I will write to you in English.")
 WELCOME = N_(
-    "Hello, I am Faro. I give checked information for people on the move: asylum, "
-    "going back home, shelters, health and more. I am a computer program, not a person. "
+    "Hello, I am Faro. I give information for people on the move: asylum, going back home, "
+    "shelters, health and more. Each answer says where it comes from and how old it is. "
+    "I am a computer program, not a person. "
     "Do not send me your name or your documents. What do you need? Choose a topic or "
     "write your question."
 )
 MENU = N_("What do you need? Choose a topic.")
 MENU_LIST_LABEL = N_("Topics")
+CITY_LIST_LABEL = N_("Cities")
 HELP = N_(
     "Write your question in a few words, for example: where can I sleep? or: I want to "
     "go home. You can also choose a topic. /menu shows the topics and /language changes "
@@ -25,8 +27,8 @@ VOICE = N_(
     "or choose a topic."
 )
 MEDIA = N_(
-    "I can only read text. I cannot open photos, stickers, files or locations. Please "
-    "write your question, or choose a topic."
+    "I can only read text and shared locations. I cannot open photos, stickers or files. "
+    "Please write your question, or choose a topic."
 )
 EMPTY = N_("I did not receive any words. Please write your question, or choose a topic.")
 TOO_LONG = N_(
@@ -50,7 +52,48 @@ NO_CHECKED_ANSWER = N_(
     "I do not have checked information on this right now. Please ask the staff at your "
     "shelter, or at IOM or UNHCR."
 )
-CHECKED_ON = N_("Information checked on {date}.")
+BEING_UPDATED = N_(
+    "This information is being updated, so I cannot send it now. You can talk to a "
+    "person here. If you are in danger in Mexico, call 911."
+)
+SERVICES_IN_CITY = N_("Where to go in {city}:")
+NO_SERVICES_IN_CITY = N_(
+    "I have no services listed in {city} for this. Ask the staff at a shelter, or talk to a "
+    "person here."
+)
+NO_SERVICES_ELSEWHERE = N_(
+    "I only know services in the cities on the list. Ask the staff at a shelter, or talk to "
+    "a person here."
+)
+ASK_CITY_FOR_SERVICES = N_("Which city are you in? I can tell you where to go there.")
+CITY_ONLY = N_("The sources give only the city, not the address: ask there for the exact place.")
+SERVICE_PHONE = N_("Phone: {phone}")
+NEAREST_SERVICES = N_("Nearest to you:")
+ABOUT_KM = N_("{city}, about {km} km away")
+DISTANCE_TO_CENTRE = N_(
+    "The sources give only the city, not the address: distances are to the city centre."
+)
+NO_SERVICES_NEAR = N_(
+    "I have no services listed near you. The nearest I know are in {city}, about {km} km "
+    "away. Ask the staff at a shelter, or talk to a person here."
+)
+SOURCE_LINE = N_("Source: {sources}.")
+SOURCES_LINE = N_("Sources: {sources}.")
+VERIFIED_ON = N_("Checked by a person on {date}.")
+MONTHS = (
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
+)
 BUTTON_MENU = N_("Menu")
 BUTTON_HUMAN = N_("Talk to a person")
 BUTTON_LANGUAGE = N_("Language")

@@ -24,6 +24,13 @@ class Entity:
     entity: str  # "city" or "country"
     value: str  # e.g. "tijuana", "HN"
     text: str  # what the person wrote
+    # The languages in which the words mean this place; None: in every language. French
+    # "Mexico" is the city, in the other four languages the country.
+    langs: frozenset[str] | None = None
+
+    def holds_in(self, lang: str) -> bool:
+        """Whether this reading of the words applies to a message in `lang`."""
+        return self.langs is None or lang in self.langs
 
     def as_dict(self) -> dict[str, str]:
         """The entity as a plain JSON-ready mapping."""
@@ -45,6 +52,11 @@ class Understanding:
 
     parse: Parse | None  # None when the NLU server could not be reached in time
     entities: tuple[Entity, ...] = field(default_factory=tuple)
+
+    def in_language(self, lang: str) -> Understanding:
+        """The same, keeping only the readings of place names that hold in `lang`."""
+        kept = tuple(e for e in self.entities if e.holds_in(lang))
+        return self if kept == self.entities else Understanding(self.parse, kept)
 
 
 class NluUnavailableError(Exception):
@@ -68,8 +80,12 @@ class LanguageIdentifier(Protocol):
 
 
 class EntityExtractor(Protocol):
-    """Finds cities and countries in a text."""
+    """Finds cities and countries in a text, and the cities near a point."""
 
     def extract(self, text: str) -> tuple[Entity, ...]:
         """Return the places named in `text`."""
+        ...
+
+    def cities_by_distance(self, lat: float, lon: float) -> tuple[tuple[str, float], ...]:
+        """Faro's cities with their distance in km from the point, nearest first."""
         ...

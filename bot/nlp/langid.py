@@ -55,7 +55,7 @@ def training_examples(
         path = nlu_dir / f"nlu_{lang}.yml"
         if path.exists():
             pairs.extend((text, lang) for text in nlu_examples(path))
-    for path in sorted(content_dir.glob("*.yml")):
+    for path in sorted((content_dir / "items").glob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for key in ("answer", "title", "summary"):
             for lang, text in (data.get(key) or {}).items():

@@ -16,6 +16,7 @@ zone, and the tokenizer cache is off) and still grew by about 20 bytes per new w
 
 from __future__ import annotations
 
+import math
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -26,9 +27,11 @@ import spacy
 import yaml
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from bot import PROJECT_ROOT
+from bot.core.messages import LANGUAGES
 from bot.core.understanding import Entity
 
 PLACES_FILE = PROJECT_ROOT / "content" / "places.yml"
@@ -41,9 +44,30 @@ FUZZY_MIN_LENGTH = 6
 REBUILD_AFTER_NEW_STRINGS = 10_000
 
 
+EARTH_RADIUS_KM = 6371.0
+
+
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The distance between two points on the Earth, in km (haversine)."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What a matched alias means, and in which languages it means that."""
+
+    entity: str
+    value: str
+    langs: frozenset[str] | None
+    language_specific: bool
 
 
 @dataclass(frozen=True)
@@ -52,21 +76,51 @@ class _Pipeline:
 
     nlp: Language
     matcher: Matcher
-    labels: dict[int, tuple[str, str]]
+    labels: dict[int, _Reading]
     strings_at_build: int
+    name_aliases: frozenset[str]  # aliases that are also first names ("salvador")
+    name_markers: frozenset[str]  # words after which such an alias is the place
 
     @classmethod
-    def build(cls, places: dict[str, dict[str, list[str]]]) -> _Pipeline:
+    def build(cls, places: dict[str, Any]) -> _Pipeline:
         """A fresh pipeline whose vocabulary holds only the place patterns."""
         nlp = spacy.blank("xx")
         matcher = Matcher(nlp.vocab)
-        labels: dict[int, tuple[str, str]] = {}
+        labels: dict[int, _Reading] = {}
+        overridden: dict[str, set[str]] = {}  # folded alias -> languages that read it otherwise
+        readings: list[tuple[str, str, str, str | None]] = []
+        for lang, sections in (places.get("in_language") or {}).items():
+            for entity, section in (("city", sections.get("cities")), ("country", None)):
+                for value, aliases in (section or {}).items():
+                    for alias in aliases:
+                        readings.append((entity, value, alias, lang))
+                        overridden.setdefault(_fold(alias), set()).add(lang)
         for entity, section in (("city", places["cities"]), ("country", places["countries"])):
             for value, aliases in section.items():
-                key = f"{entity}:{value}"
-                matcher.add(key, [cls._pattern(nlp, alias) for alias in aliases])
-                labels[nlp.vocab.strings[key]] = (entity, value)
-        return cls(nlp, matcher, labels, len(nlp.vocab.strings))
+                readings.extend((entity, value, alias, None) for alias in aliases)
+        patterns: dict[str, list[list[dict[str, Any]]]] = {}
+        for entity, value, alias, lang in readings:
+            folded = _fold(alias)
+            if lang is not None:
+                langs: frozenset[str] | None = frozenset({lang})
+            elif folded in overridden:
+                langs = frozenset(LANGUAGES) - overridden[folded]
+            else:
+                langs = None
+            key = f"{entity}:{value}:{folded}:{lang or ''}"
+            patterns.setdefault(key, []).append(cls._pattern(nlp, alias))
+            labels[nlp.vocab.strings[key]] = _Reading(entity, value, langs, lang is not None)
+        for key, alternatives in patterns.items():
+            matcher.add(key, alternatives)
+        names = places.get("also_names") or {}
+        return cls(
+            nlp,
+            matcher,
+            labels,
+            len(nlp.vocab.strings),
+            frozenset(_fold(str(a)) for a in names.get("aliases", ())),
+            frozenset(_fold(str(a)) for a in names.get("after", ())),
+        )
 
     @staticmethod
     def _pattern(nlp: Language, alias: str) -> list[dict[str, Any]]:
@@ -85,19 +139,39 @@ class _Pipeline:
         doc = self.nlp.make_doc(text)
         for token in doc:
             token.norm_ = _fold(token.text)
-        spans = []
+        general: list[Span] = []
+        specific: list[Span] = []
         for match_id, start, end in self.matcher(doc):
             span = doc[start:end]
             span.label_ = self.nlp.vocab.strings[match_id]
-            spans.append(span)
+            if self._name_not_place(doc, start, end):
+                continue
+            (specific if self.labels[match_id].language_specific else general).append(span)
+        kept = filter_spans(general)
+        # A language's own reading is kept beside the general one, unless the words are
+        # inside a longer name ("ciudad de mexico").
+        longer = [(s.start, s.end) for s in kept]
+        kept += [
+            span
+            for span in filter_spans(specific)
+            if not any(a <= span.start and span.end <= b and b - a > len(span) for a, b in longer)
+        ]
         found: list[Entity] = []
-        seen: set[tuple[str, str]] = set()
-        for span in sorted(filter_spans(spans), key=lambda s: s.start):
-            entity, value = self.labels[span.label]
-            if (entity, value) not in seen:
-                seen.add((entity, value))
-                found.append(Entity(entity=entity, value=value, text=span.text))
+        seen: set[tuple[str, str, frozenset[str] | None]] = set()
+        for span in sorted(kept, key=lambda s: s.start):
+            reading = self.labels[span.label]
+            if (reading.entity, reading.value, reading.langs) not in seen:
+                seen.add((reading.entity, reading.value, reading.langs))
+                found.append(
+                    Entity(reading.entity, reading.value, text=span.text, langs=reading.langs)
+                )
         return tuple(found)
+
+    def _name_not_place(self, doc: Doc, start: int, end: int) -> bool:
+        """A lone alias that is also a first name, with no word before it that makes it a place."""
+        if end - start != 1 or doc[start].norm_ not in self.name_aliases:
+            return False
+        return start == 0 or doc[start - 1].norm_ not in self.name_markers
 
 
 class PlaceExtractor:
@@ -106,9 +180,7 @@ class PlaceExtractor:
     def __init__(
         self, places_file: Path = PLACES_FILE, rebuild_after: int = REBUILD_AFTER_NEW_STRINGS
     ) -> None:
-        self._places: dict[str, dict[str, list[str]]] = yaml.safe_load(
-            places_file.read_text(encoding="utf-8")
-        )
+        self._places: dict[str, Any] = yaml.safe_load(places_file.read_text(encoding="utf-8"))
         self._rebuild_after = rebuild_after
         # spaCy's vocabulary is not thread-safe: making a lexeme runs Python attribute
         # getters, so another thread could resize the tables halfway through.
@@ -116,6 +188,15 @@ class PlaceExtractor:
         self._pipeline = _Pipeline.build(self._places)
         self._rebuilding = False
         self.rebuilds: int = 0
+
+    def cities_by_distance(self, lat: float, lon: float) -> tuple[tuple[str, float], ...]:
+        """Faro's cities with their distance in km from the point, nearest first."""
+        centres = self._places.get("centres") or {}
+        ranked = sorted(
+            (great_circle_km(lat, lon, float(c[0]), float(c[1])), city)
+            for city, c in centres.items()
+        )
+        return tuple((city, km) for km, city in ranked)
 
     @property
     def vocabulary_size(self) -> int:

@@ -12,14 +12,12 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     Boolean,
-    Date,
     DateTime,
     ForeignKey,
     Index,
     Integer,
     LargeBinary,
     String,
-    Text,
     UniqueConstraint,
     func,
 )
@@ -121,26 +119,50 @@ class OutboxMessage(Base):
     updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
-class FaqAnswer(Base):
-    """One topic's answer in one language, loaded from `content/` (later edited in the studio)."""
+class ContentDocument(Base):
+    """One piece of content (a topic, a source): its live version and, while edited, a draft.
 
-    __tablename__ = "faq_answers"
-    __table_args__ = (UniqueConstraint("topic", "lang", name="uq_faq_topic_lang"),)
+    The bodies are the plain data of the content files (`bot.content.files`), so a
+    document exports to exactly the file it was imported from.
+    """
+
+    __tablename__ = "content_documents"
+    __table_args__ = (UniqueConstraint("kind", "key", name="uq_content_kind_key"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    topic: Mapped[str] = mapped_column(String(64))
-    lang: Mapped[str] = mapped_column(String(8))
-    title: Mapped[str] = mapped_column(String(64))
-    summary: Mapped[str] = mapped_column(String(128))
-    text: Mapped[str] = mapped_column(Text)
-    city_texts: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
-    countries: Mapped[list[str]] = mapped_column(JSON, default=list)
-    sources: Mapped[list[str]] = mapped_column(JSON, default=list)
-    last_verified: Mapped[dt.date] = mapped_column(Date)
-    review_by: Mapped[dt.date] = mapped_column(Date)
-    updated_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    kind: Mapped[str] = mapped_column(String(16))  # "item" or "source"
+    key: Mapped[str] = mapped_column(String(64))
+    live_version: Mapped[int | None] = mapped_column(Integer)
+    draft: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    draft_by: Mapped[int | None] = mapped_column(
+        ForeignKey("staff_users.id", ondelete="SET NULL"), nullable=True
     )
+    draft_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
+
+
+class ContentVersion(Base):
+    """A published version of a content document; every one is kept, for restoring."""
+
+    __tablename__ = "content_versions"
+    __table_args__ = (UniqueConstraint("document_id", "number", name="uq_content_version_number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("content_documents.id", ondelete="CASCADE"), index=True
+    )
+    number: Mapped[int] = mapped_column(Integer)
+    body: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # None: loaded from files (`content import`) rather than published by a person.
+    published_by: Mapped[int | None] = mapped_column(
+        ForeignKey("staff_users.id", ondelete="SET NULL"), nullable=True
+    )
+    published_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
+    note: Mapped[str] = mapped_column(String(200), default="")
 
 
 # -- the handoff queue --------------------------------------------------------------------

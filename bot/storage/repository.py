@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import threading
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -16,12 +14,11 @@ from typing import Any
 from sqlalchemy import and_, delete, exists, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from bot.core.content import Answer, ContentLibrary, TopicFile, answers_from_topic
 from bot.core.messages import Incoming, Kind, Reply
 from bot.handoff.lifecycle import OPEN_STATUSES
-from bot.storage.models import FaqAnswer, HandoffRequest, InboundEvent, OutboxMessage, Person
+from bot.storage.models import HandoffRequest, InboundEvent, OutboxMessage, Person
 from bot.storage.secrets import DataCipher
 
 OPEN_REQUEST_STATUSES = [status.value for status in OPEN_STATUSES]
@@ -97,76 +94,6 @@ def purge_expired(
         )
     )
     return int(people.rowcount), int(events.rowcount)  # type: ignore[attr-defined]
-
-
-def replace_content(*, session: Session, topic_files: Sequence[TopicFile]) -> int:
-    """Upsert every answer of the given topic files; return how many rows were written."""
-    written = 0
-    for topic_file in topic_files:
-        for answer in answers_from_topic(topic_file):
-            row = session.execute(
-                select(FaqAnswer).where(
-                    FaqAnswer.topic == answer.topic, FaqAnswer.lang == answer.lang
-                )
-            ).scalar_one_or_none()
-            if row is None:
-                row = FaqAnswer(topic=answer.topic, lang=answer.lang)
-                session.add(row)
-            row.title = answer.title
-            row.summary = answer.summary
-            row.text = answer.text
-            row.city_texts = dict(answer.city_texts)
-            row.countries = list(topic_file.countries)
-            row.sources = list(answer.sources)
-            row.last_verified = answer.last_verified
-            row.review_by = answer.review_by
-            written += 1
-    return written
-
-
-def load_content(*, session: Session) -> ContentLibrary:
-    """Every stored answer as a ContentLibrary."""
-    rows = session.execute(select(FaqAnswer)).scalars().all()
-    return ContentLibrary(
-        Answer(
-            topic=row.topic,
-            lang=row.lang,
-            title=row.title,
-            summary=row.summary,
-            text=row.text,
-            city_texts=dict(row.city_texts or {}),
-            sources=tuple(row.sources or ()),
-            last_verified=row.last_verified,
-            review_by=row.review_by,
-        )
-        for row in rows
-    )
-
-
-class DatabaseContent:
-    """ContentProvider reading the database, re-read at most every `ttl` seconds.
-
-    Each process keeps only a cache: every process sees an edit within `ttl`.
-    """
-
-    def __init__(self, sessions: sessionmaker[Session], ttl: float = 30.0) -> None:
-        self._sessions = sessions
-        self._ttl = ttl
-        self._lock = threading.Lock()
-        self._library: ContentLibrary | None = None
-        self._loaded_at = 0.0
-
-    def library(self) -> ContentLibrary:
-        """The current library, re-read when the cached copy is older than `ttl`."""
-        now = time.monotonic()
-        if self._library is not None and now - self._loaded_at < self._ttl:
-            return self._library
-        with self._lock:
-            if self._library is None or time.monotonic() - self._loaded_at >= self._ttl:
-                with self._sessions() as session:
-                    self._library = load_content(session=session)
-                self._loaded_at = time.monotonic()
-            return self._library
 
 
 # -- the message path: inbox and outbox --------------------------------------------------------

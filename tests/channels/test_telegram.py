@@ -161,7 +161,7 @@ VOICE = (
     "or choose a topic."
 )
 MEDIA = (
-    "I can only read text. I cannot open photos, stickers, files or locations. "
+    "I can only read text and shared locations. I cannot open photos, stickers or files. "
     "Please write your question, or choose a topic."
 )
 NO_WORDS = "I did not receive any words. Please write your question, or choose a topic."
@@ -363,7 +363,10 @@ async def test_text_gets_the_answer_in_the_persons_language(
     response = await telegram.post(message_update(1, text=text, language_code="en"))
 
     assert response.status_code == 200
-    [sent] = telegram.api.sent()
+    sent, question = telegram.api.sent()
+    # No city named: the answer is followed by the question, with the directory's cities.
+    assert question["text"] == t(lang, "Which city are you in? I can tell you where to go there.")
+    assert ("Tijuana", "city:tijuana:shelter") in buttons_of(question)
     answer = telegram.service.content.library().get("shelter", lang)
     assert answer is not None and answer.title == title
     assert sent["chat_id"] == str(CHAT)
@@ -385,7 +388,7 @@ async def test_language_button_then_topic_button(telegram: TelegramHarness) -> N
     answer = telegram.service.content.library().get("shelter", "pt")
     assert answer is not None
     assert texts[1] == t("pt", "Okay, I will write to you in English.")
-    assert texts[-1].startswith(answer.text.strip())
+    assert texts[-2].startswith(answer.text.strip())  # then: which city?
     assert [
         c.params["callback_query_id"] for c in telegram.api.calls_to("answerCallbackQuery")
     ] == [
@@ -470,9 +473,8 @@ async def test_odd_text_gets_a_friendly_reply(
         {"sticker": STICKER},
         {"photo": PHOTO, "caption": "mira"},
         {"document": DOCUMENT},
-        {"location": LOCATION},
     ],
-    ids=["sticker", "photo", "document", "location"],
+    ids=["sticker", "photo", "document"],
 )
 async def test_media_gets_the_media_reply(
     telegram: TelegramHarness, content: dict[str, Any]
@@ -484,6 +486,20 @@ async def test_media_gets_the_media_reply(
     # With no words to judge, the phone's UI language decides.
     assert sent["text"] == t("fr", MEDIA)
     assert buttons_of(sent) == menu_buttons("fr")
+
+
+async def test_a_shared_location_lists_the_nearest_services(telegram: TelegramHarness) -> None:
+    near_tapachula = {"latitude": 14.9123, "longitude": -92.2661}
+    response = await telegram.post(message_update(10, language_code="en", location=near_tapachula))
+
+    assert response.status_code == 200
+    listing, menu = telegram.api.sent()
+    assert listing["text"].startswith(t("en", "Nearest to you:"))
+    assert "Albergue El Buen Pastor" in listing["text"]
+    assert "Tapachula, about 2 km away" in listing["text"]
+    # Then Tecún Umán, across the river in Guatemala.
+    assert "Casa del Migrante" in listing["text"] and "Tecún Umán, about 30 km" in listing["text"]
+    assert menu["reply_markup"]["inline_keyboard"]
 
 
 async def test_private_message_of_an_unknown_kind_gets_a_friendly_reply(
@@ -639,7 +655,7 @@ async def test_channel_off_has_no_webhook(make_service: ServiceFactory) -> None:
 
 
 async def test_duplicate_update_is_answered_once(telegram: TelegramHarness) -> None:
-    update = message_update(13, text="donde puedo dormir")
+    update = message_update(13, text="necesito un doctor")
 
     first = await telegram.post(update)
     second = await telegram.post(copy.deepcopy(update))
@@ -711,7 +727,7 @@ async def test_an_outage_longer_than_the_retries_is_delivered_when_the_api_is_ba
     # More failures than one lease's retries: the message goes back to the outbox and a
     # later lease delivers it, once.
     telegram.api.fail("sendMessage", 500, times=12)
-    update = message_update(18, text="donde puedo dormir")
+    update = message_update(18, text="necesito un doctor")
 
     response = await telegram.post(update)
     redelivered = await telegram.post(update)
@@ -854,7 +870,7 @@ async def test_spanish_text_gets_the_shelter_answer_with_the_real_nlu(
         )
 
         assert response.status_code == 200
-        [sent] = telegram.api.sent()
+        sent = telegram.api.sent()[0]
         answer = telegram.service.content.library().get("shelter", "es")
         assert answer is not None
         assert sent["text"].startswith(answer.text.strip())
@@ -881,7 +897,7 @@ async def test_long_polling_answers_updates_and_advances_the_offset(
     open_telegram: OpenTelegram, telegram_api: FakeTelegramApi
 ) -> None:
     telegram_api.queue_update(message_update(500, chat_id=1, text="/start"))
-    telegram_api.queue_update(message_update(501, chat_id=2, text="donde puedo dormir"))
+    telegram_api.queue_update(message_update(501, chat_id=2, text="necesito un doctor"))
 
     async with open_telegram(polling=True) as telegram:
         await wait_for(lambda: len(telegram_api.sent()) == 2 and telegram_api.pending_updates == 0)

@@ -50,7 +50,7 @@ VOICE_MSGID = (
     "or choose a topic."
 )
 MEDIA_MSGID = (
-    "I can only read text. I cannot open photos, stickers, files or locations. "
+    "I can only read text and shared locations. I cannot open photos, stickers or files. "
     "Please write your question, or choose a topic."
 )
 NLU_DOWN_MSGID = "Sorry, I cannot read messages right now. Please choose a topic from the list."
@@ -285,12 +285,6 @@ MEDIA: dict[str, Any] = {
         "sha256": "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90",
         "id": "1166846181421424",
     },
-    "location": {
-        "address": "Av. Revolución, Tijuana",
-        "latitude": 32.5149,
-        "longitude": -117.0382,
-        "name": "Shelter",
-    },
     "contacts": [
         {
             "name": {"formatted_name": "Ana Perez", "first_name": "Ana"},
@@ -515,12 +509,13 @@ async def test_signed_text_gets_one_answer_in_the_persons_language(start: Start)
     wa = await start()
     response = await wa.post(notification(text("donde puedo dormir esta noche en tijuana")))
     assert response.status_code == 200
-    [body] = wa.sent()
-    assert_within_limits(body)
-    assert body["type"] == "interactive"
-    assert "albergue" in interactive_text(body).lower()
-    assert "Tijuana" in interactive_text(body)
-    assert button_ids(body) == ["menu", "human", "language"]
+    # The answer, then the services of the city the person named, with the buttons.
+    answer, listing = wa.sent()
+    assert_within_limits(answer)
+    assert_within_limits(listing)
+    assert answer["type"] == "text" and "albergue" in answer["text"]["body"].lower()
+    assert "Albergue principal de Tijuana" in interactive_text(listing)
+    assert button_ids(listing) == ["menu", "human", "language"]
     assert all(call.authorized and call.phone_number_id == PHONE_NUMBER_ID for call in wa.api.calls)
     assert wa.processed() == 1
 
@@ -549,7 +544,7 @@ BAD_SIGNATURES: dict[str, Callable[[bytes], str | None]] = {
 @pytest.mark.parametrize("case", sorted(BAD_SIGNATURES))
 async def test_bad_signatures_are_refused_and_nothing_is_stored(start: Start, case: str) -> None:
     wa = await start()
-    raw = json.dumps(notification(text("donde puedo dormir"))).encode()
+    raw = json.dumps(notification(text("necesito un doctor"))).encode()
     response = await wa.post(raw, signature=BAD_SIGNATURES[case](raw))
     assert response.status_code == 403
     assert wa.processed() == 0
@@ -580,7 +575,7 @@ async def test_malformed_json_with_a_valid_signature_is_a_bad_request(start: Sta
 
 async def test_a_redelivered_message_is_answered_once(start: Start) -> None:
     wa = await start()
-    payload = notification(text("donde puedo dormir"))
+    payload = notification(text("necesito un doctor"))
     assert (await wa.post(payload)).status_code == 200
     assert (await wa.post(payload)).status_code == 200
     assert len(wa.sent()) == 1
@@ -590,12 +585,12 @@ async def test_a_redelivered_message_is_answered_once(start: Start) -> None:
 async def test_a_batch_is_answered_in_order(start: Start) -> None:
     wa = await start()
     response = await wa.post(
-        notification(button_reply("topic:shelter"), voice_note(), list_reply("topic:health"))
+        notification(button_reply("topic:documents"), voice_note(), list_reply("topic:health"))
     )
     assert response.status_code == 200
     sent = wa.sent()
     assert len(sent) == 3
-    assert answer_text(wa.service, "shelter", "es") in interactive_text(sent[0])
+    assert answer_text(wa.service, "documents", "es") in interactive_text(sent[0])
     assert interactive_text(sent[1]) == translated("es", VOICE_MSGID)
     assert answer_text(wa.service, "health", "es") in interactive_text(sent[2])
     assert wa.processed() == 3
@@ -603,7 +598,7 @@ async def test_a_batch_is_answered_in_order(start: Start) -> None:
 
 async def test_every_entry_and_change_is_read(start: Start) -> None:
     wa = await start()
-    payload = notification(button_reply("topic:work"))
+    payload = notification(button_reply("topic:health"))
     second = copy.deepcopy(payload["entry"][0])
     second["changes"][0]["value"]["messages"] = [button_reply("topic:family")]
     third_change = copy.deepcopy(payload["entry"][0]["changes"][0])
@@ -611,7 +606,7 @@ async def test_every_entry_and_change_is_read(start: Start) -> None:
     second["changes"].append(third_change)
     payload["entry"].append(second)
     assert (await wa.post(payload)).status_code == 200
-    topics = ["work", "family", "documents"]
+    topics = ["health", "family", "documents"]
     sent = wa.sent()
     assert len(sent) == 3
     for topic, body in zip(topics, sent, strict=True):
@@ -651,7 +646,7 @@ async def test_messages_for_another_business_number_are_not_answered(start: Star
 
 async def test_unknown_fields_and_other_webhook_fields_are_ignored(start: Start) -> None:
     wa = await start()
-    payload = notification(text("donde puedo dormir"))
+    payload = notification(text("necesito un doctor"))
     payload["brand_new_field"] = {"x": 1}
     payload["entry"][0]["changes"][0]["value"]["messages"][0]["identity"] = {"acknowledged": True}
     payload["entry"][0]["changes"].append({"field": "account_update", "value": {"event": "X"}})
@@ -664,18 +659,23 @@ async def test_unknown_fields_and_other_webhook_fields_are_ignored(start: Start)
 
 async def test_button_and_list_replies_answer_their_topic(start: Start) -> None:
     wa = await start()
-    await wa.post(notification(button_reply("topic:asylum", "Asilo")))
-    await wa.post(notification(list_reply("topic:work", "Trabajo")))
+    await wa.post(notification(button_reply("topic:documents", "Documentos")))
+    await wa.post(notification(list_reply("topic:family", "Familia")))
     first, second = wa.sent()
-    assert answer_text(wa.service, "asylum", "es") in interactive_text(first)
-    assert answer_text(wa.service, "work", "es") in interactive_text(second)
+    assert answer_text(wa.service, "documents", "es") in interactive_text(first)
+    assert answer_text(wa.service, "family", "es") in interactive_text(second)
+    # A topic with services in the directory asks, after its answer, which city.
+    await wa.post(notification(list_reply("topic:asylum", "Asilo")))
+    answer, question = wa.sent()[-2:]
+    assert answer_text(wa.service, "asylum", "es") in interactive_text(answer)
+    assert "city:tijuana:asylum" in row_ids(question)
 
 
 async def test_a_language_choice_from_the_list_switches_language(start: Start) -> None:
     wa = await start()
     await wa.post(notification(list_reply("lang:pt", "Português")))
     await wa.post(notification(button_reply("topic:shelter")))
-    answer = wa.sent()[-1]
+    answer = wa.sent()[-2]  # then: which city?
     assert answer_text(wa.service, "shelter", "pt") in interactive_text(answer)
 
 
@@ -690,12 +690,12 @@ async def test_a_foreign_button_gets_the_menu(start: Start) -> None:
 
 async def test_template_quick_reply_buttons(start: Start) -> None:
     wa = await start()
-    ours = message("button", {"payload": "topic:shelter", "text": "Albergues"})
-    theirs = message("button", {"payload": "Unsubscribe", "text": "donde puedo dormir"})
+    ours = message("button", {"payload": "topic:health", "text": "Salud"})
+    theirs = message("button", {"payload": "Unsubscribe", "text": "necesito un doctor"})
     assert (await wa.post(notification(ours, theirs))).status_code == 200
     first, second = wa.sent()
-    assert answer_text(wa.service, "shelter", "es") in interactive_text(first)
-    assert answer_text(wa.service, "shelter", "es") in interactive_text(second)
+    assert answer_text(wa.service, "health", "es") in interactive_text(first)
+    assert answer_text(wa.service, "health", "es") in interactive_text(second)
 
 
 @pytest.mark.parametrize("voice", [True, False], ids=["voice-note", "audio-file"])
@@ -714,6 +714,40 @@ async def test_media_gets_the_media_reply(start: Start, kind: str) -> None:
     [body] = wa.sent()
     assert interactive_text(body) == translated("es", MEDIA_MSGID)
     assert button_ids(body) == ["menu", "language"]
+
+
+async def test_a_shared_location_lists_the_nearest_services(start: Start) -> None:
+    wa = await start()
+    await wa.post(notification(list_reply("lang:es", "Español")))
+    point = {
+        "address": "Av. Revolución, Tijuana",
+        "latitude": 32.52071,
+        "longitude": -117.03044,
+        "name": "Casa",
+    }
+    assert (await wa.post(notification(message("location", point)))).status_code == 200
+    listing, menu = wa.sent()[-2:]
+    text = listing["text"]["body"] if listing["type"] == "text" else interactive_text(listing)
+    assert text.startswith(translated("es", "Nearest to you:"))
+    assert "Albergue principal de Tijuana" in text and "Tijuana, a unos 1 km" in text
+    # What a person needs soonest comes first: the shelter before the job fair.
+    assert text.index("Albergue principal") < text.index("Feria Nacional de Empleo")
+    assert "Revolución" not in text  # the place's name and address are not used
+    assert menu["type"] == "interactive"
+
+
+@pytest.mark.parametrize(
+    "location",
+    [{}, {"latitude": "32.5", "longitude": -117.0}, {"latitude": 95.0, "longitude": 0.0}],
+    ids=["empty", "text-latitude", "off-the-earth"],
+)
+async def test_a_broken_location_gets_a_friendly_reply(
+    start: Start, location: dict[str, Any]
+) -> None:
+    wa = await start()
+    assert (await wa.post(notification(message("location", location)))).status_code == 200
+    [body] = wa.sent()
+    assert interactive_text(body) == translated("es", MEDIA_MSGID)
 
 
 async def test_the_reply_follows_the_persons_language(start: Start) -> None:
@@ -803,7 +837,7 @@ async def test_opening_the_chat_for_the_first_time_gets_the_language_question(st
 
 async def test_an_oversized_body_is_refused_before_anything_else(start: Start) -> None:
     wa = await start()
-    payload = notification(text("donde puedo dormir"))
+    payload = notification(text("necesito un doctor"))
     payload["padding"] = "x" * (4 * 1024 * 1024)
     assert (await wa.post(payload)).status_code == 413
     assert wa.processed() == 0
@@ -817,7 +851,7 @@ async def test_messages_without_sender_or_id_are_skipped(start: Start) -> None:
     no_from = text("hola")
     del no_from["from"]
     assert (
-        await wa.post(notification(no_id, no_from, text("donde puedo dormir")))
+        await wa.post(notification(no_id, no_from, text("necesito un doctor")))
     ).status_code == 200
     assert len(wa.sent()) == 1
 
@@ -862,7 +896,7 @@ async def test_odd_text_gets_a_friendly_reply(start: Start, body: str) -> None:
 async def test_a_429_then_success_delivers_once(start: Start) -> None:
     wa = await start()
     wa.api.fail_next(1, status=429, code=130429, retry_after="0")
-    response = await wa.post(notification(text("donde puedo dormir")))
+    response = await wa.post(notification(text("necesito un doctor")))
     assert response.status_code == 200
     assert [call.status for call in wa.api.calls] == [429, 200]
     assert len(wa.sent()) == 1
@@ -872,7 +906,7 @@ async def test_retry_after_is_honoured(start: Start) -> None:
     wa = await start()
     wa.api.fail_next(1, status=429, code=4, retry_after="1")
     began = time.monotonic()
-    assert (await wa.post(notification(text("donde puedo dormir")))).status_code == 200
+    assert (await wa.post(notification(text("necesito un doctor")))).status_code == 200
     assert time.monotonic() - began >= 1
     assert len(wa.sent()) == 1
 
@@ -883,7 +917,7 @@ async def test_a_long_retry_after_keeps_the_message_without_holding_the_webhook(
     wa = await start()
     wa.api.fail_next(1, status=429, code=130429, retry_after="3600")
     began = time.monotonic()
-    response = await wa.post(notification(text("donde puedo dormir")), wait=False)
+    response = await wa.post(notification(text("necesito un doctor")), wait=False)
     assert response.status_code == 200
     assert time.monotonic() - began < 1
     await wait_for(lambda: outbox_rows(wa.service) == [("pending", "http429:130429")])
@@ -894,7 +928,7 @@ async def test_throughput_errors_are_retried_whatever_the_http_status(start: Sta
     wa = await start()
     wa.api.fail_next(1, status=400, code=80007)
     wa.api.fail_next(1, status=400, code=130429)
-    assert (await wa.post(notification(text("donde puedo dormir")))).status_code == 200
+    assert (await wa.post(notification(text("necesito un doctor")))).status_code == 200
     assert [call.status for call in wa.api.calls] == [400, 400, 200]
 
 
@@ -902,7 +936,7 @@ async def test_a_timeout_is_retried(start: Start) -> None:
     wa = await start(FARO_OUTBOUND_TIMEOUT=0.3)
     wa.api.hang_next(1)
     began = time.monotonic()
-    response = await wa.post(notification(text("donde puedo dormir")))
+    response = await wa.post(notification(text("necesito un doctor")))
     assert response.status_code == 200
     assert time.monotonic() - began < 3
     assert len(wa.sent()) == 1
@@ -914,7 +948,7 @@ async def test_server_errors_are_retried_and_a_redelivery_sends_nothing_again(
     wa = await start()
     wa.api.fail_next(2, status=500, code=131000)
     wa.api.fail_next(1, status=503, code=None, plain="Service Unavailable")
-    payload = notification(text("donde puedo dormir"))
+    payload = notification(text("necesito un doctor"))
     response = await wa.post(payload)
     assert response.status_code == 200
     assert [call.status for call in wa.api.calls] == [500, 500, 503, 200]
@@ -925,7 +959,7 @@ async def test_server_errors_are_retried_and_a_redelivery_sends_nothing_again(
 
 async def test_a_failure_in_a_batch_delays_only_that_reply(start: Start) -> None:
     wa = await start()
-    payload = notification(button_reply("topic:shelter"), button_reply("topic:health"))
+    payload = notification(button_reply("topic:documents"), button_reply("topic:health"))
     wa.api.allow_next(1)
     wa.api.fail_next(1, status=502, code=None, plain="Bad Gateway")
     assert (await wa.post(payload)).status_code == 200
@@ -933,7 +967,7 @@ async def test_a_failure_in_a_batch_delays_only_that_reply(start: Start) -> None
     assert (await wa.post(payload)).status_code == 200  # Meta's redelivery: nothing twice
     sent = wa.sent()
     assert len(sent) == 2
-    assert answer_text(wa.service, "shelter", "es") in interactive_text(sent[0])
+    assert answer_text(wa.service, "documents", "es") in interactive_text(sent[0])
     assert answer_text(wa.service, "health", "es") in interactive_text(sent[1])
 
 
@@ -942,7 +976,7 @@ async def test_outside_the_24_hour_window_is_not_retried(
 ) -> None:
     wa = await start()
     wa.api.refuse_next(1, code=131047)
-    payload = notification(text("donde puedo dormir"))
+    payload = notification(text("necesito un doctor"))
     with caplog.at_level(logging.INFO):
         assert (await wa.post(payload)).status_code == 200
     assert [call.status for call in wa.api.calls] == [400]
@@ -954,7 +988,7 @@ async def test_outside_the_24_hour_window_is_not_retried(
 
 async def test_a_refused_token_keeps_the_message_until_the_token_is_fixed(start: Start) -> None:
     wa = await start(WHATSAPP_TOKEN="EAAGexpiredToken")
-    payload = notification(text("donde puedo dormir"))
+    payload = notification(text("necesito un doctor"))
     assert (await wa.post(payload, wait=False)).status_code == 200
     await wait_for(lambda: [call.status for call in wa.api.calls][:1] == [401])
     assert wa.processed() == 1
@@ -994,7 +1028,7 @@ async def test_every_reply_the_core_makes_fits_whatsapp(start: Start) -> None:
         button_reply("human"),
         button_reply("language"),
         button_reply("menu"),
-        text("donde puedo dormir"),
+        text("necesito un doctor"),
         text("necesito asilo"),
         text("gracias"),
         text("futbol"),
@@ -1091,7 +1125,7 @@ async def test_the_channel_is_mounted_from_settings(start: Start) -> None:
         params={"hub.mode": "subscribe", "hub.challenge": "42", "hub.verify_token": VERIFY_TOKEN},
     )
     assert verify.text == "42"
-    assert (await wa.post(notification(text("donde puedo dormir")))).status_code == 200
+    assert (await wa.post(notification(text("necesito un doctor")))).status_code == 200
     assert len(wa.sent()) == 1
 
 
@@ -1144,7 +1178,7 @@ async def test_real_nlu_answers_in_the_persons_language(
     wa = await start(parser=nlu_parser)
     response = await wa.post(notification(text(question)))
     assert response.status_code == 200
-    [body] = wa.sent()
+    body = wa.sent()[0]  # a shelter answer is followed by the question: which city?
     assert_within_limits(body)
     assert answer_text(wa.service, topic, lang) in interactive_text(body)
     assert button_ids(body) == ["menu", "human", "language"]
@@ -1160,7 +1194,7 @@ def _status(wamid: str, state: str) -> dict[str, Any]:
 
 async def test_delivery_statuses_update_the_sent_message(start: Start) -> None:
     wa = await start()
-    await wa.post(notification(text("donde puedo dormir")))
+    await wa.post(notification(text("necesito un doctor")))
     with wa.service.sessions() as session:
         [wamid] = session.scalars(select(OutboxMessage.platform_id)).all()
     assert wamid is not None and wamid.startswith("wamid.FAKE")

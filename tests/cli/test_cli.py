@@ -106,56 +106,43 @@ def test_ask_without_nlu_still_answers_with_the_menu(tmp_path: Path) -> None:
 def test_content_validate_passes_on_the_project_content() -> None:
     result = run_cli("content", "validate", timeout=120)
     assert result.returncode == 0, result.stderr
-    assert f"{len(ANSWER_TOPICS)} topic files are valid" in result.stdout
+    assert f"{len(ANSWER_TOPICS)} topics," in result.stdout
 
 
-@pytest.mark.parametrize(
-    ("mutate", "expected"),
-    [
-        (lambda t: t.replace("  ht: |", "  xx: |", 1), "answer.ht"),
-        (
-            lambda t: t.replace("last_verified: 2026-11-23", "last_verified: yesterday"),
-            "last_verified",
-        ),
-        (lambda t: t.replace("sources:", "sources: []\nold_sources:"), "sources"),
-        (lambda t: t + "\ntitle_extra: 1\n", "title_extra"),
-        (lambda t: t.replace("review_by: 2027-05-23", "review_by: 2020-01-01"), "review_by"),
-        (lambda t: "topic: [unclosed", "not valid YAML"),
-    ],
-)
-def test_content_validate_names_file_and_field(tmp_path: Path, mutate, expected: str) -> None:  # type: ignore[no-untyped-def]
+def test_content_validate_names_file_and_field(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(PROJECT_ROOT / "content", content)
-    path = content / "shelter.yml"
-    path.write_text(mutate(path.read_text(encoding="utf-8")), encoding="utf-8")
-    result = run_cli("content", "validate", env={"FARO_CONTENT_DIR": str(content)}, timeout=120)
+    path = content / "items" / "shelter.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "\ntitle_extra: 1\n", encoding="utf-8")
+    (content / "items" / "family.yml").unlink()
+    result = run_cli("content", "validate", str(content), timeout=120)
     assert result.returncode == 1
-    assert "shelter.yml" in result.stderr and expected in result.stderr
+    assert "content/items/shelter.yml: title_extra" in result.stderr
+    assert "content/items/family.yml: missing" in result.stderr
+    assert "nothing loaded" in result.stderr
 
 
-def test_content_validate_rejects_overlong_answer(tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    shutil.copytree(PROJECT_ROOT / "content", content)
-    path = content / "health.yml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(
-        text.replace("  en: |\n", "  en: |\n    " + "word " * 250 + "\n", 1), encoding="utf-8"
-    )
-    result = run_cli("content", "validate", env={"FARO_CONTENT_DIR": str(content)}, timeout=120)
-    assert result.returncode == 1
-    assert "health.yml" in result.stderr and "characters, at most 1000" in result.stderr
-
-
-def test_content_validate_reports_missing_topic(tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    shutil.copytree(PROJECT_ROOT / "content", content)
-    (content / "family.yml").unlink()
-    result = run_cli("content", "validate", env={"FARO_CONTENT_DIR": str(content)}, timeout=120)
-    assert result.returncode == 1 and "family.yml: missing" in result.stderr
-
-
-def test_db_upgrade_and_content_load(tmp_path: Path) -> None:
-    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite'}"}
-    assert run_cli("db", "upgrade", env=env, timeout=120).returncode == 0
-    loaded = run_cli("content", "load", env=env, timeout=120)
-    assert loaded.returncode == 0 and f"Loaded {len(ANSWER_TOPICS) * 5} answers" in loaded.stdout
+def test_content_load_export_import_round_trip(tmp_path: Path) -> None:
+    """Export, import into an empty database, export again: the files are identical."""
+    first_db = {"DATABASE_URL": f"sqlite:///{tmp_path / 'first.sqlite'}"}
+    second_db = {"DATABASE_URL": f"sqlite:///{tmp_path / 'second.sqlite'}"}
+    assert run_cli("db", "upgrade", env=first_db, timeout=120).returncode == 0
+    loaded = run_cli("content", "load", env=first_db, timeout=120)
+    assert loaded.returncode == 0 and "document(s) published" in loaded.stdout, loaded.stderr
+    again = run_cli("content", "load", env=first_db, timeout=120)
+    assert again.returncode == 0 and "already holds content" in again.stdout
+    first, second = tmp_path / "first", tmp_path / "second"
+    exported = run_cli("content", "export", str(first), env=first_db, timeout=120)
+    assert exported.returncode == 0, exported.stderr
+    assert f"Exported {len(ANSWER_TOPICS)} topics," in exported.stdout
+    imported = run_cli("content", "import", str(first), env=second_db, timeout=120)
+    assert imported.returncode == 0, imported.stderr
+    assert run_cli("content", "export", str(second), env=second_db, timeout=120).returncode == 0
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert len(files) == len(ANSWER_TOPICS) + 2  # and sources.yml, services.yml
+    for name in files:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    # Importing the same files again publishes nothing new.
+    repeat = run_cli("content", "import", str(first), env=second_db, timeout=120)
+    assert repeat.returncode == 0 and "0 document(s) published" in repeat.stdout

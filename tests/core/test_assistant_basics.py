@@ -67,16 +67,24 @@ def test_city_paragraph_only_for_named_city(make_service: ServiceFactory) -> Non
     service = make_service()
     plain = send(service, "donde puedo dormir esta noche", user="a")
     tijuana = send(service, "donde puedo dormir esta noche en tijuana", user="b")
-    assert len(tijuana.replies[-1].text) > len(plain.replies[-1].text)
-    assert "Tijuana" not in plain.replies[-1].text.split("\n\n")[-2]
+    # The answer comes first; the services of the city, or the question of which city, after.
+    assert len(tijuana.replies[0].text) > len(plain.replies[0].text)
+    assert "Tijuana" not in plain.replies[0].text.split("\n\n")[-2]
 
 
-def test_answer_carries_checked_date_in_persons_language(make_service: ServiceFactory) -> None:
+def test_answer_names_its_sources_with_their_own_dates(make_service: ServiceFactory) -> None:
     service = make_service()
     english = send(service, "where can i sleep tonight please", user="en")
     spanish = send(service, "donde puedo dormir hoy por favor", user="es")
-    assert "Information checked on November 23, 2026." in english.replies[-1].text
-    assert "noviembre de 2026" in spanish.replies[-1].text
+    creole = send(service, kind=Kind.BUTTON, payload="topic:shelter", user="ht", lang="ht")
+    assert "UN report (IOM, UNHCR, UNICEF), December 2018" in english.replies[0].text
+    assert "Informe de la ONU (OIM, ACNUR, UNICEF), diciembre de 2018" in spanish.replies[0].text
+    # CLDR has no Kreyòl months: the catalogue's, never French "décembre".
+    assert "desanm 2018" in creole.replies[0].text
+    assert "décembre" not in creole.replies[0].text
+    for turn in (english, spanish, creole):
+        # Nobody verified these facts in the studio, so no verification date is claimed.
+        assert "2026" not in turn.replies[0].text
 
 
 def test_language_remembered_between_messages(make_service: ServiceFactory) -> None:
@@ -107,7 +115,7 @@ def test_language_button_then_pending_topic_is_answered(make_service: ServiceFac
     chosen = send(service, kind=Kind.BUTTON, payload="lang:ht", user="q")
     assert chosen.lang == "ht"
     assert "kreyòl" in chosen.replies[0].text.lower()
-    assert chosen.replies[-1].buttons[0].id == "menu"  # the shelter answer follows
+    assert chosen.replies[1].buttons[0].id == "menu"  # the shelter answer follows
 
 
 def test_change_language_any_time(make_service: ServiceFactory) -> None:
@@ -141,8 +149,8 @@ def test_affirm_after_suggestion_answers_first_suggestion(make_service: ServiceF
     send(service, "hola buenas", user="s")
     send(service, "no entiendo nada de esto", user="s")
     turn = send(service, "yes", user="s")
-    assert turn.replies[-1].buttons[0].id == "menu"
-    assert "albergue" in turn.replies[-1].text.lower()
+    assert turn.replies[0].buttons[0].id == "menu"
+    assert "albergue" in turn.replies[0].text.lower()
 
 
 def test_menu_lists_ten_topics_with_short_titles(make_service: ServiceFactory) -> None:
@@ -232,12 +240,18 @@ def test_handle_with_a_store_processes_a_duplicate_once(make_service: ServiceFac
 def test_expired_answer_is_not_sent(make_service: ServiceFactory) -> None:
     service = make_service()
     service.assistant._today = lambda: dt.date(2030, 1, 1)  # past every review_by date
+    es = Translator().gettext_for("es")
     turn = send(service, "donde puedo dormir esta noche", lang="es")
-    text = all_text(turn)
-    assert "albergue" in text.lower()  # it points to shelter staff...
-    assert "Información verificada" not in text and "2026" not in text  # ...but no stale facts
+    assert [reply.text for reply in turn.replies] == [es(phrases.BEING_UPDATED)]
+    assert [b.id for b in turn.replies[-1].buttons] == ["human", "menu"]
+    assert "911" in turn.replies[-1].text
+    # A danger answer past its date still puts a person first, now.
+    danger = send(service, kind=Kind.BUTTON, payload="topic:violence", lang="es", user="v")
+    assert danger.replies[-1].text == es(phrases.BEING_UPDATED)
+    assert danger.replies[-1].buttons[0].id == "urgent:violence"
+    # The topics stay listed: choosing one says it is being updated, not that it is gone.
     menu = send(service, kind=Kind.COMMAND, payload="menu", lang="es")
-    assert not menu.replies[0].options  # expired topics are not offered either
+    assert len(menu.replies[0].options) == 10
 
 
 def test_unknown_button_payload_shows_menu(make_service: ServiceFactory) -> None:

@@ -74,6 +74,29 @@ def test_places(places: PlaceExtractor, text: str, expected: list[tuple[str, str
     assert [(e.entity, e.value) for e in places.extract(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("je suis à Mexico depuis une semaine", "fr", [("city", "mexico_city")]),
+        ("je suis au Mexique", "fr", [("country", "MX")]),
+        ("je suis à ciudad de mexico", "fr", [("city", "mexico_city")]),
+        ("estoy en mexico", "es", [("country", "MX")]),
+        ("I am in Mexico", "en", [("country", "MX")]),
+        ("me llamo Salvador", "es", []),
+        ("Salvador", "es", []),
+        ("mi hijo Salvador esta enfermo", "es", []),
+        ("vengo de salvador", "es", [("country", "SV")]),
+        ("m soti salvador", "ht", [("country", "SV")]),
+        ("San Salvador", "es", [("country", "SV")]),
+    ],
+)
+def test_a_place_name_is_read_in_the_messages_language(
+    places: PlaceExtractor, text: str, lang: str, expected: list[tuple[str, str]]
+) -> None:
+    found = places.extract(text)
+    assert [(e.entity, e.value) for e in found if e.holds_in(lang)] == expected
+
+
 def test_exported_weights_score_exactly_as_scikit_learn() -> None:
     from bot.nlp.langid import _normalise, fit_pipeline, training_examples
 

@@ -19,7 +19,6 @@ import json
 import logging
 import os
 import random
-import shutil
 import signal
 import statistics
 import subprocess
@@ -41,15 +40,16 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot import PROJECT_ROOT
 from bot.channels.telegram import render
 from bot.channels.whatsapp import render_reply
+from bot.content.files import ContentBundle, read_bundle
 from bot.core import phrases
-from bot.core.content import MAX_ANSWER_CHARS, load_topic_file, validate_directory
 from bot.core.i18n import Translator
 from bot.nlp.rasa import RasaHttpParser, free_port
 from bot.pipeline import inbox as inbox_module
 from bot.pipeline.outbox import RetryPolicy
 from bot.service import Service
 from bot.storage import repository
-from bot.storage.database import make_engine, make_sessionmaker, read_only
+from bot.storage.content import publish_bundle
+from bot.storage.database import make_engine, make_sessionmaker, read_only, upgrade
 from bot.storage.models import InboundEvent, OutboxMessage, Person
 from bot.storage.repository import UNSENT_STATUSES, open_reply, reply_body, reply_from_body
 from bot.web.app import create_app
@@ -794,28 +794,34 @@ FILLER = (
 
 
 @pytest.fixture
-def long_content(tmp_path: Path) -> tuple[Path, str]:
-    """The content, its Spanish shelter answer as long as the validator allows; and the city.
+def long_content(database_url: str) -> str:
+    """A database whose Spanish shelter answer, with a city's text, passes WhatsApp's 1,024.
 
-    With a city's text it is at most 1,000 characters, as the studio demands; the "checked
-    on" line the core adds then pushes the reply past WhatsApp's 1,024 for an interactive
-    body, so the reply goes out as a text and then the buttons: two Cloud API messages.
+    Content files cannot say that any more (the validator counts the sources line, and
+    stops at 1,000); a database published by an older release could, and the outbox must
+    still deliver it whole: a text, then the buttons, two Cloud API messages. Returns the
+    city whose paragraph makes the answer longest.
     """
-    target = tmp_path / "content"
-    shutil.copytree(PROJECT_ROOT / "content", target)
-    shelter = target / "shelter.yml"
-    topic = load_topic_file(shelter)
-    answer = topic.answer.get("es").strip()
-    city, texts = max(topic.cities.items(), key=lambda item: len(item[1].get("es").strip()))
-    room = MAX_ANSWER_CHARS - (len(answer) + 2 + len(texts.get("es").strip())) - 2
-    filler = FILLER[:room].rsplit(" ", 1)[0].rstrip(" ,.") + "."
-    marker = "    Para encontrar el albergue más cercano, pregunte al personal de la OIM"
-    source = shelter.read_text(encoding="utf-8")
-    assert marker in source, "the shelter content changed; update this fixture"
-    shelter.write_text(source.replace(marker, f"    {filler}\n\n{marker}", 1), encoding="utf-8")
-    _, problems = validate_directory(target)
-    assert problems == []
-    return target, city.replace("_", " ").title()
+    bundle = read_bundle(PROJECT_ROOT / "content")
+    shelter = next(topic for topic in bundle.topics if topic.topic == "shelter")
+    city, texts = max(shelter.cities.items(), key=lambda item: len(item[1].get("es")))
+    answer = shelter.answer.get("es").strip()
+    room = 1_100 - len(answer) - len(texts.get("es"))
+    filler = (FILLER * 4)[:room].rsplit(" ", 1)[0].rstrip(" ,.") + "."
+    longer = shelter.model_copy(
+        update={"answer": shelter.answer.model_copy(update={"es": f"{answer}\n\n{filler}"})}
+    )
+    topics = tuple(longer if topic is shelter else topic for topic in bundle.topics)
+    upgrade(database_url)
+    engine = make_engine(database_url)
+    try:
+        with make_sessionmaker(engine).begin() as session:
+            publish_bundle(
+                session=session, bundle=ContentBundle(bundle.sources, topics), note="test"
+            )
+    finally:
+        engine.dispose()
+    return city.replace("_", " ").title()
 
 
 @pytest.mark.parametrize("failure", ["500_retried_in_the_lease", "429_deferred_to_a_later_lease"])
@@ -823,13 +829,11 @@ async def test_a_failed_second_part_does_not_send_the_first_part_again(
     make_service: ServiceFactory,
     database_url: str,
     graph: FakeGraphApi,
-    long_content: tuple[Path, str],
+    long_content: str,
     failure: str,
 ) -> None:
-    content, city = long_content
-    service = make_service(
-        database_url=database_url, **whatsapp_settings(graph, FARO_CONTENT_DIR=str(content))
-    )
+    city = long_content
+    service = make_service(database_url=database_url, **whatsapp_settings(graph))
     policy = QUICK
     if failure == "429_deferred_to_a_later_lease":
         # Retry-After longer than the attempt window: the message goes back to the outbox
@@ -933,7 +937,8 @@ async def test_nlu_down_gives_the_menu_in_the_persons_language_and_loses_nothing
     # After the outage the French speaker gets the shelter answer, in French.
     shelter = service.content.library().get("shelter", "fr")
     assert shelter is not None
-    assert french_sent[-1].text.startswith(shelter.text.split("\n\n")[0].strip())
+    # (then the question of which city, to list the shelters there)
+    assert french_sent[-2].text.startswith(shelter.text.split("\n\n")[0].strip())
 
 
 # ==============================================================================================

@@ -56,7 +56,7 @@ def test_a_persons_messages_are_turned_in_order_with_state_carried(
     # Three misses in a row: the second one shows the whole menu (the state carried over).
     service.pipeline.inbox.store_now(
         [_text("7", f"m{n}", "xyzzy plugh") for n in range(3)]
-        + [_text("8", "other", "donde puedo dormir")]
+        + [_text("8", "other", "necesito un doctor")]
     )
     _drain(service, _worker(service))
     with service.sessions() as session:
@@ -76,7 +76,7 @@ def test_a_turn_that_fails_midway_leaves_nothing_behind_and_runs_once_later(
     make_service: ServiceFactory, database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     service = make_service(database_url=database_url)
-    service.pipeline.inbox.store_now([_text("7", "m1", "donde puedo dormir")])
+    service.pipeline.inbox.store_now([_text("7", "m1", "necesito un doctor")])
     worker = _worker(service)
     real = repository.mark_event_done
     calls = {"n": 0}
@@ -104,7 +104,7 @@ def test_concurrent_workers_never_turn_a_message_twice_or_out_of_order(
     service = make_service(database_url=database_url)
     people = [str(n) for n in range(12)]
     service.pipeline.inbox.store_now(
-        [_text(user, f"{user}-{n}", f"donde dormir {n}") for n in range(5) for user in people]
+        [_text(user, f"{user}-{n}", f"necesito un doctor {n}") for n in range(5) for user in people]
     )
     workers = [_worker(service) for _ in range(4)]
     errors: list[BaseException] = []

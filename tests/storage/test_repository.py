@@ -11,20 +11,16 @@ import pytest
 from alembic import command
 from sqlalchemy import inspect, select, text
 
-from bot.core.content import ANSWER_TOPICS, validate_directory
-from bot.core.messages import LANGUAGES, Channel, Incoming, Kind, Reply
+from bot.core.messages import Channel, Incoming, Kind, Reply
 from bot.pipeline.database import Database
-from bot.settings import Settings
 from bot.storage.database import alembic_config, make_engine, make_sessionmaker, upgrade
 from bot.storage.models import InboundEvent, OutboxMessage, Person
 from bot.storage.repository import (
     OUTBOX_BODY,
-    DatabaseContent,
     count_people,
     ensure_person,
     forget_person,
     lease_outgoing,
-    load_content,
     mark_event_done,
     open_reply,
     outbox_counts,
@@ -34,7 +30,6 @@ from bot.storage.repository import (
     queue_messages,
     record_delivery_status,
     record_sent,
-    replace_content,
     store_inbound,
 )
 from bot.storage.secrets import DecryptionError
@@ -53,7 +48,9 @@ def test_migration_creates_tables_and_is_idempotent(database_url: str) -> None:
     upgrade(database_url)
     engine = make_engine(database_url)
     tables = set(inspect(engine).get_table_names())
-    assert {"people", "inbound_events", "outbox", "faq_answers", "alembic_version"} <= tables
+    assert {"people", "inbound_events", "outbox", "alembic_version"} <= tables
+    assert {"content_documents", "content_versions"} <= tables
+    assert "faq_answers" not in tables  # replaced by the versioned documents (0005)
     assert "processed_messages" not in tables
     engine.dispose()
 
@@ -197,29 +194,6 @@ def test_nothing_but_id_language_and_state_is_kept_about_a_person(database_url: 
         "flow_expires_at",
         "erased_at",
     }
-
-
-def test_content_round_trip_and_cache(database_url: str) -> None:
-    sessions = _sessions(database_url)
-    topic_files, problems = validate_directory(Settings(_env_file=None).faro_content_dir)
-    assert problems == []
-    with sessions.begin() as session:
-        assert replace_content(session=session, topic_files=topic_files) == len(
-            ANSWER_TOPICS
-        ) * len(LANGUAGES)
-    with sessions.begin() as session:  # loading twice updates, never duplicates
-        assert replace_content(session=session, topic_files=topic_files) == len(
-            ANSWER_TOPICS
-        ) * len(LANGUAGES)
-    with sessions() as session:
-        library = load_content(session=session)
-    assert len(library) == len(ANSWER_TOPICS) * len(LANGUAGES)
-    answer = library.get("shelter", "ht")
-    assert answer is not None and answer.sources and answer.last_verified < answer.review_by
-    content = DatabaseContent(sessions, ttl=3600)
-    first = content.library()
-    assert content.library() is first  # cached within the TTL
-    assert DatabaseContent(sessions, ttl=0).library() is not first
 
 
 def test_forget_and_purge(database_url: str) -> None:

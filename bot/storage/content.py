@@ -1,0 +1,146 @@
+"""Queries of the content store: documents, their published versions, the live library.
+
+A document is a topic (`item`), a source (`source`) or a service of the directory
+(`service`). Its live version is what the bot
+says; every version published stays, so an earlier one can be restored.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.content.files import ContentBundle, document_of
+from bot.core.content import ContentLibrary, ServiceEntry, SourceEntry, TopicFile
+from bot.storage.models import ContentDocument, ContentVersion
+
+log = logging.getLogger(__name__)
+
+KIND_ITEM = "item"
+KIND_SOURCE = "source"
+KIND_SERVICE = "service"
+
+
+def _documents_of(bundle: ContentBundle) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    for key, source in bundle.sources.items():
+        yield KIND_SOURCE, key, document_of(source)
+    for topic in bundle.topics:
+        yield KIND_ITEM, topic.topic, document_of(topic)
+    for key, service in bundle.services.items():
+        yield KIND_SERVICE, key, document_of(service)
+
+
+def publish_bundle(
+    *, session: Session, bundle: ContentBundle, note: str, published_by: int | None = None
+) -> int:
+    """Make every document of `bundle` live, as a new version where it changed; count those."""
+    published = 0
+    for kind, key, body in _documents_of(bundle):
+        document = session.execute(
+            select(ContentDocument).where(ContentDocument.kind == kind, ContentDocument.key == key)
+        ).scalar_one_or_none()
+        if document is None:
+            document = ContentDocument(kind=kind, key=key)
+            session.add(document)
+            session.flush()
+        elif document.live_version is not None and _live_body(session, document) == body:
+            continue
+        # Numbers only grow: a restored old body becomes the newest version.
+        latest = session.execute(
+            select(func.max(ContentVersion.number)).where(ContentVersion.document_id == document.id)
+        ).scalar_one()
+        number = (latest or 0) + 1
+        session.add(
+            ContentVersion(
+                document_id=document.id,
+                number=number,
+                body=body,
+                published_by=published_by,
+                note=note[:200],
+            )
+        )
+        document.live_version = number
+        published += 1
+    return published
+
+
+def _live_body(session: Session, document: ContentDocument) -> dict[str, Any] | None:
+    return session.execute(
+        select(ContentVersion.body).where(
+            ContentVersion.document_id == document.id,
+            ContentVersion.number == document.live_version,
+        )
+    ).scalar_one_or_none()
+
+
+def live_bundle(*, session: Session) -> ContentBundle:
+    """The live version of every document, as a bundle (bodies that no longer check are skipped)."""
+    rows = session.execute(
+        select(ContentDocument.kind, ContentDocument.key, ContentVersion.body)
+        .join(
+            ContentVersion,
+            (ContentVersion.document_id == ContentDocument.id)
+            & (ContentVersion.number == ContentDocument.live_version),
+        )
+        .order_by(ContentDocument.kind, ContentDocument.key)
+    ).all()
+    sources: dict[str, SourceEntry] = {}
+    topics: list[TopicFile] = []
+    services: dict[str, ServiceEntry] = {}
+    for kind, key, body in rows:
+        try:
+            if kind == KIND_SOURCE:
+                sources[key] = SourceEntry.model_validate(body)
+            elif kind == KIND_ITEM:
+                topics.append(TopicFile.model_validate(body))
+            elif kind == KIND_SERVICE:
+                services[key] = ServiceEntry.model_validate(body)
+        except ValidationError:
+            log.error("content: the live %s %r does not check; it is left out", kind, key)
+    # A topic citing a source that is not live would fail to render: leave it out too.
+    usable = [t for t in topics if all(key in sources for key in t.sources)]
+    listed = {k: s for k, s in services.items() if all(key in sources for key in s.sources)}
+    return ContentBundle(sources=sources, topics=tuple(usable), services=listed)
+
+
+def load_content(*, session: Session) -> ContentLibrary:
+    """Every live answer as a ContentLibrary."""
+    return live_bundle(session=session).library()
+
+
+def content_is_empty(*, session: Session) -> bool:
+    """True when nothing was ever loaded or published."""
+    return session.execute(select(ContentDocument.id).limit(1)).first() is None
+
+
+class DatabaseContent:
+    """ContentProvider reading the live content, re-read at most every `ttl` seconds.
+
+    Each process keeps only a cache: every process sees a publish within `ttl`.
+    """
+
+    def __init__(self, sessions: sessionmaker[Session], ttl: float = 30.0) -> None:
+        self._sessions = sessions
+        self._ttl = ttl
+        self._lock = threading.Lock()
+        self._library: ContentLibrary | None = None
+        self._loaded_at = 0.0
+
+    def library(self) -> ContentLibrary:
+        """The current library, re-read when the cached copy is older than `ttl`."""
+        now = time.monotonic()
+        if self._library is not None and now - self._loaded_at < self._ttl:
+            return self._library
+        with self._lock:
+            if self._library is None or time.monotonic() - self._loaded_at >= self._ttl:
+                with self._sessions() as session:
+                    self._library = load_content(session=session)
+                self._loaded_at = time.monotonic()
+            return self._library
