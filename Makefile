@@ -41,7 +41,7 @@ nlu-env: $(NLU_STAMP)
 
 setup: service-env nlu-env
 
-# Trains only when nlu/config.yml or nlu/data/ changed since the last model.
+# Trains only when nlu/config.yml or content/examples/ changed since the last model.
 model: setup
 	$(PY) -m bot train
 

@@ -1,7 +1,7 @@
 """The comparison bot: a stock Rasa assistant on the same topics, over Rasa's REST channel.
 
 Generated at run time under a temporary directory: the same NLU pipeline and training
-data as Faro (nlu/config.yml, nlu/data/), a RulePolicy mapping every intent to one
+data as Faro (nlu/config.yml, content/examples/), a RulePolicy mapping every intent to one
 response, Spanish answers taken from content/<topic>.yml, and credentials with `rest:`.
 The trained model is cached in bench/.cache/ under a hash of everything it is trained
 from, so a rerun skips the minutes of training.
@@ -22,6 +22,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 NLU_DIR = ROOT / "nlu"
 CONTENT_DIR = ROOT / "content"
+EXAMPLES_DIR = CONTENT_DIR / "examples"
 RASA_BIN = NLU_DIR / ".venv" / "bin" / "rasa"
 CACHE_DIR = Path(__file__).resolve().parent / ".cache"
 # Bump when the generated project changes shape in a way the hash cannot see.
@@ -99,7 +100,7 @@ class StockProject:
         return CACHE_DIR / f"stock-rasa-{self.fingerprint}.tar.gz"
 
 
-def intents_in_data(data_dir: Path = NLU_DIR / "data") -> list[str]:
+def intents_in_data(data_dir: Path = EXAMPLES_DIR) -> list[str]:
     """Every intent named in the NLU training data, in first-seen order."""
     seen: dict[str, None] = {}
     for path in sorted(data_dir.glob("*.yml")):
@@ -196,7 +197,7 @@ def generate(directory: Path) -> StockProject:
         digest.update(name.encode())
         digest.update(_dump(project / name, data).encode("utf-8"))
     _dump(project / "credentials.yml", {"rest": None})
-    for path in sorted((NLU_DIR / "data").glob("*.yml")):
+    for path in sorted(EXAMPLES_DIR.glob("*.yml")):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return StockProject(project, digest.hexdigest()[:12])
@@ -220,7 +221,7 @@ def train(project: StockProject, log_path: Path) -> tuple[Path, bool]:
                 "--domain",
                 str(project.domain),
                 "--data",
-                str(NLU_DIR / "data"),
+                str(EXAMPLES_DIR),
                 str(project.rules.parent),
                 "--out",
                 str(out),

@@ -338,8 +338,9 @@ def _content(args: argparse.Namespace) -> int:
             return 1
         if command == "validate":
             print(
-                f"{len(bundle.topics)} topics, {len(bundle.sources)} sources and "
-                f"{len(bundle.services)} services are valid."
+                f"{len(bundle.topics)} topics, {len(bundle.sources)} sources, "
+                f"{len(bundle.services)} services and the examples of "
+                f"{len(bundle.examples)} intents are valid."
             )
             return 0
     migrate(settings)
@@ -351,8 +352,8 @@ def _content(args: argparse.Namespace) -> int:
                 live = live_bundle(session=session)
             write_bundle(live, directory)
             print(
-                f"Exported {len(live.topics)} topics, {len(live.sources)} sources "
-                f"and {len(live.services)} services."
+                f"Exported {len(live.topics)} topics, {len(live.sources)} sources, "
+                f"{len(live.services)} services and the examples of {len(live.examples)} intents."
             )
             return 0
         if command == "load":

@@ -5,6 +5,8 @@ The layout is the git-friendly form of what the database holds:
 - `sources.yml`: every source, with its own date and a short name per language;
 - `items/<topic>.yml`: one answer topic each, naming its sources by key;
 - `services.yml`: the directory of services by city, each naming its sources;
+- `examples/nlu_<lang>.yml`: the example questions of every intent, the NLU training data,
+  in Rasa's own format;
 - `places.yml`: the place names Faro recognises (read by `bot.nlp.places`).
 
 Every problem is reported with its file and field, all at once, so a staff member fixes
@@ -21,6 +23,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from bot.content.examples import Examples, read_examples, write_examples
 from bot.core.content import (
     ANSWER_TOPICS,
     CHANNEL_TEXT_LIMITS,
@@ -41,6 +44,7 @@ from bot.core.i18n import Translator
 from bot.core.messages import LANGUAGES
 
 ITEMS_DIR = "items"
+EXAMPLES_DIR = "examples"
 SOURCES_FILE = "sources.yml"
 SERVICES_FILE = "services.yml"
 
@@ -62,6 +66,7 @@ class ContentBundle:
     sources: Mapping[str, SourceEntry]
     topics: Sequence[TopicFile] = field(default_factory=tuple)
     services: Mapping[str, ServiceEntry] = field(default_factory=dict)
+    examples: Examples = field(default_factory=dict)
 
     def library(self) -> ContentLibrary:
         """Every answer and service in every language, for the core."""
@@ -86,12 +91,15 @@ def read_bundle(directory: Path, translator: Translator | None = None) -> Conten
         topics.append(topic)
     services_file = _read_model(directory / SERVICES_FILE, ServicesFile, problems)
     services = dict(services_file.services) if services_file else {}
+    examples = read_examples(directory / EXAMPLES_DIR, problems, EXAMPLES_DIR)
     present = {topic.topic for topic in topics}
     for topic_name in ANSWER_TOPICS:
         named = f"{ITEMS_DIR}/{topic_name}.yml"
         if topic_name not in present and not any(p.startswith(named) for p in problems):
             problems.append(f"{named}: missing (every topic needs a file)")
-    bundle = ContentBundle(sources=sources, topics=tuple(topics), services=services)
+    bundle = ContentBundle(
+        sources=sources, topics=tuple(topics), services=services, examples=examples
+    )
     problems.extend(bundle_problems(bundle, translator or Translator()))
     if problems:
         raise ContentError(problems)
@@ -108,6 +116,12 @@ def bundle_problems(bundle: ContentBundle, translator: Translator) -> list[str]:
             problems.append(f"{where}: sources: {unknown} are not in {SOURCES_FILE}")
             continue
         problems.extend(f"{where}: {p}" for p in _length_problems(topic, bundle, translator))
+    for topic in bundle.topics:
+        # A topic the model cannot recognise is an answer nobody reaches by writing.
+        for lang in LANGUAGES:
+            if not bundle.examples.get(topic.topic, {}).get(lang):
+                where = f"{EXAMPLES_DIR}/nlu_{lang}.yml"
+                problems.append(f"{where}: {topic.topic}: no example questions")
     for key, service in bundle.services.items():
         unknown = [s for s in service.sources if s not in bundle.sources]
         if unknown:
@@ -181,6 +195,7 @@ def write_bundle(bundle: ContentBundle, directory: Path) -> None:
         path.write_text(dump_yaml(document_of(topic)), encoding="utf-8")
     services = ServicesFile(services=dict(bundle.services))
     (directory / SERVICES_FILE).write_text(dump_yaml(document_of(services)), encoding="utf-8")
+    write_examples(bundle.examples, directory / EXAMPLES_DIR)
 
 
 def document_of(model: BaseModel) -> dict[str, Any]:

@@ -32,7 +32,7 @@ from bot.nlp.rasa import MODELS_DIR
 
 log = logging.getLogger(__name__)
 
-NLU_DATA_DIR = PROJECT_ROOT / "nlu" / "data"
+EXAMPLES_DIR = PROJECT_ROOT / "content" / "examples"
 CONTENT_DIR = PROJECT_ROOT / "content"
 LANGID_PREFIX = "faro-langid-"
 LANGID_GLOB = LANGID_PREFIX + "*.npz"
@@ -47,12 +47,12 @@ _WORD = re.compile(r"\w\w+", re.UNICODE)
 
 
 def training_examples(
-    nlu_dir: Path = NLU_DATA_DIR, content_dir: Path = CONTENT_DIR
+    examples_dir: Path = EXAMPLES_DIR, content_dir: Path = CONTENT_DIR
 ) -> list[tuple[str, str]]:
-    """(text, language) pairs from `nlu/data/nlu_<lang>.yml` and the content answers."""
+    """(text, language) pairs from `content/examples/nlu_<lang>.yml` and the answers."""
     pairs: list[tuple[str, str]] = []
     for lang in LANGUAGES:
-        path = nlu_dir / f"nlu_{lang}.yml"
+        path = examples_dir / f"nlu_{lang}.yml"
         if path.exists():
             pairs.extend((text, lang) for text in nlu_examples(path))
     for path in sorted((content_dir / "items").glob("*.yml")):
@@ -184,10 +184,10 @@ class LanguageClassifier:
 
     @classmethod
     def ensure_trained(
-        cls, models_dir: Path = MODELS_DIR, *, nlu_data_dir: Path = NLU_DATA_DIR
+        cls, models_dir: Path = MODELS_DIR, *, examples_dir: Path = EXAMPLES_DIR
     ) -> Path:
         """Train and save the identifier for the current training data unless it exists."""
-        pairs = training_examples(nlu_data_dir)
+        pairs = training_examples(examples_dir)
         digest = hashlib.sha256(repr((MODEL_VERSION, sorted(pairs))).encode("utf-8")).hexdigest()
         path = models_dir / f"{LANGID_PREFIX}{digest[:16]}.npz"
         if path.exists():

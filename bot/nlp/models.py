@@ -312,10 +312,10 @@ def _export_is_current(export: Path, archive: Path) -> bool:
         return False
 
 
-def prepare(archive: Path, models_dir: Path, nlu_dir: Path, *, force: bool = False) -> None:
+def prepare(archive: Path, models_dir: Path, data_dir: Path, *, force: bool = False) -> None:
     """After training: export the model, drop exports of deleted models, train langid."""
     export_scorer(archive, force=force)
     for export in models_dir.glob(SCORER_GLOB):
         if not export.with_name(export.name.removesuffix(".scorer.npz") + ".tar.gz").exists():
             export.unlink(missing_ok=True)
-    LanguageClassifier.ensure_trained(models_dir, nlu_data_dir=nlu_dir / "data")
+    LanguageClassifier.ensure_trained(models_dir, examples_dir=data_dir)

@@ -30,6 +30,9 @@ log = logging.getLogger(__name__)
 NLU_DIR = PROJECT_ROOT / "nlu"
 RASA_BIN = NLU_DIR / ".venv" / "bin" / "rasa"
 MODELS_DIR = NLU_DIR / "models"
+# The training examples are content: their seed lives with the answers, and a publish
+# writes the live ones (`bot.content.publish`) in the same Rasa format.
+EXAMPLES_DIR = PROJECT_ROOT / "content" / "examples"
 START_TIMEOUT = 180.0
 
 # Rasa's own chatter: no telemetry calls home, and TensorFlow keeps quiet.
@@ -91,15 +94,15 @@ main()
 """
 
 
-def training_inputs(nlu_dir: Path = NLU_DIR) -> list[Path]:
+def training_inputs(nlu_dir: Path = NLU_DIR, data_dir: Path = EXAMPLES_DIR) -> list[Path]:
     """The files whose content decides the model: the config and the training data."""
-    return [nlu_dir / "config.yml", *sorted((nlu_dir / "data").glob("*.yml"))]
+    return [nlu_dir / "config.yml", *sorted(data_dir.glob("*.yml"))]
 
 
-def data_fingerprint(nlu_dir: Path = NLU_DIR) -> str:
+def data_fingerprint(nlu_dir: Path = NLU_DIR, data_dir: Path = EXAMPLES_DIR) -> str:
     """A short hash of everything the model is trained from."""
     digest = hashlib.sha256()
-    for path in training_inputs(nlu_dir):
+    for path in training_inputs(nlu_dir, data_dir):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
@@ -121,16 +124,23 @@ def rasa_environment() -> dict[str, str]:
     return env
 
 
-def train(*, force: bool = False, nlu_dir: Path = NLU_DIR, models_dir: Path = MODELS_DIR) -> Path:
+def train(
+    *,
+    force: bool = False,
+    nlu_dir: Path = NLU_DIR,
+    models_dir: Path = MODELS_DIR,
+    data_dir: Path = EXAMPLES_DIR,
+    keep_others: bool = False,
+) -> Path:
     """Train the NLU model unless one for the current data exists; return its path."""
     # The in-process scorer's export and the language identifier go with the model.
     from bot.nlp.models import prepare
 
-    fingerprint = data_fingerprint(nlu_dir)
+    fingerprint = data_fingerprint(nlu_dir, data_dir)
     target = model_path_for(fingerprint, models_dir)
     if target.exists() and not force:
         log.info("NLU model is up to date: %s", target.name)
-        prepare(target, models_dir, nlu_dir)
+        prepare(target, models_dir, data_dir)
         return target
     if not RASA_BIN.exists():
         raise RuntimeError(f"Rasa is not installed at {RASA_BIN}; run `make nlu-env` first")
@@ -144,7 +154,7 @@ def train(*, force: bool = False, nlu_dir: Path = NLU_DIR, models_dir: Path = MO
             "--config",
             str(nlu_dir / "config.yml"),
             "--nlu",
-            str(nlu_dir / "data"),
+            str(data_dir),
             "--out",
             str(models_dir),
             "--fixed-model-name",
@@ -154,10 +164,11 @@ def train(*, force: bool = False, nlu_dir: Path = NLU_DIR, models_dir: Path = MO
         cwd=nlu_dir,
         env=rasa_environment(),
     )
-    for stale in models_dir.glob("faro-nlu-*.tar.gz"):
-        if stale != target:
-            stale.unlink(missing_ok=True)
-    prepare(target, models_dir, nlu_dir, force=True)
+    if not keep_others:
+        for stale in models_dir.glob("faro-nlu-*.tar.gz"):
+            if stale != target:
+                stale.unlink(missing_ok=True)
+    prepare(target, models_dir, data_dir, force=True)
     return target
 
 

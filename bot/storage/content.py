@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 KIND_ITEM = "item"
 KIND_SOURCE = "source"
 KIND_SERVICE = "service"
+KIND_EXAMPLES = "examples"  # the example questions of one intent, per language
 
 
 def _documents_of(bundle: ContentBundle) -> Iterator[tuple[str, str, dict[str, Any]]]:
@@ -35,6 +36,8 @@ def _documents_of(bundle: ContentBundle) -> Iterator[tuple[str, str, dict[str, A
         yield KIND_ITEM, topic.topic, document_of(topic)
     for key, service in bundle.services.items():
         yield KIND_SERVICE, key, document_of(service)
+    for intent, by_lang in bundle.examples.items():
+        yield KIND_EXAMPLES, intent, {lang: list(texts) for lang, texts in by_lang.items()}
 
 
 def publish_bundle(
@@ -89,11 +92,14 @@ def live_bundle(*, session: Session) -> ContentBundle:
             (ContentVersion.document_id == ContentDocument.id)
             & (ContentVersion.number == ContentDocument.live_version),
         )
-        .order_by(ContentDocument.kind, ContentDocument.key)
+        # In the order they were first published: an export keeps the seed's order, so
+        # unchanged examples give the very training files (and model) they came from.
+        .order_by(ContentDocument.id)
     ).all()
     sources: dict[str, SourceEntry] = {}
     topics: list[TopicFile] = []
     services: dict[str, ServiceEntry] = {}
+    examples: dict[str, dict[str, tuple[str, ...]]] = {}
     for kind, key, body in rows:
         try:
             if kind == KIND_SOURCE:
@@ -102,12 +108,14 @@ def live_bundle(*, session: Session) -> ContentBundle:
                 topics.append(TopicFile.model_validate(body))
             elif kind == KIND_SERVICE:
                 services[key] = ServiceEntry.model_validate(body)
+            elif kind == KIND_EXAMPLES:
+                examples[key] = {str(lang): tuple(map(str, texts)) for lang, texts in body.items()}
         except ValidationError:
             log.error("content: the live %s %r does not check; it is left out", kind, key)
     # A topic citing a source that is not live would fail to render: leave it out too.
     usable = [t for t in topics if all(key in sources for key in t.sources)]
     listed = {k: s for k, s in services.items() if all(key in sources for key in s.sources)}
-    return ContentBundle(sources=sources, topics=tuple(usable), services=listed)
+    return ContentBundle(sources=sources, topics=tuple(usable), services=listed, examples=examples)
 
 
 def load_content(*, session: Session) -> ContentLibrary:

@@ -50,7 +50,7 @@ def heldout(directory: Path = HELDOUT_DIR) -> list[Example]:
     return _per_language(directory, "heldout_{lang}.yml")
 
 
-def training(directory: Path = NLU_DIR / "data") -> list[Example]:
+def training(directory: Path = NLU_DIR.parent / "content" / "examples") -> list[Example]:
     """Every training example, in all languages."""
     return _per_language(directory, "nlu_{lang}.yml")
 

@@ -140,7 +140,8 @@ def test_content_load_export_import_round_trip(tmp_path: Path) -> None:
     assert run_cli("content", "export", str(second), env=second_db, timeout=120).returncode == 0
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
-    assert len(files) == len(ANSWER_TOPICS) + 2  # and sources.yml, services.yml
+    # items, sources.yml, services.yml and one examples file per language
+    assert len(files) == len(ANSWER_TOPICS) + 2 + len(LANGUAGES)
     for name in files:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
     # Importing the same files again publishes nothing new.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -89,7 +90,7 @@ def test_the_length_limit_counts_the_sources_line(content: Path) -> None:
             else t
             for t in bundle.topics
         )
-        return ContentBundle(bundle.sources, topics)
+        return dataclasses.replace(bundle, topics=topics)
 
     # A body that fits alone but not with its sources line is refused...
     write_bundle(with_english_body(MAX_ANSWER_CHARS - footer + 5), content)

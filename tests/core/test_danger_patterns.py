@@ -2192,7 +2192,7 @@ def test_a_cut_by_the_train_or_a_machete_is_not_self_harm() -> None:
     assert danger_by_pattern("yo koupe bra l ak manchèt") == "violence"
 
 
-NLU_DATA = Path(__file__).resolve().parents[2] / "nlu" / "data"
+NLU_DATA = Path(__file__).resolve().parents[2] / "content" / "examples"
 PROTECTIVE_INTENTS = frozenset(PROTECTIVE_TOPICS) | {"emergency"}
 
 

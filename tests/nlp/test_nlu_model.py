@@ -108,16 +108,17 @@ def test_unreachable_server_raises_quickly() -> None:
 
 
 def test_fingerprint_changes_with_data(tmp_path: Path) -> None:
-    nlu_dir = tmp_path / "nlu"
-    (nlu_dir / "data").mkdir(parents=True)
-    source = Path(__file__).resolve().parents[2] / "nlu"
-    shutil.copy(source / "config.yml", nlu_dir / "config.yml")
-    shutil.copy(source / "data" / "nlu_es.yml", nlu_dir / "data" / "nlu_es.yml")
-    before = data_fingerprint(nlu_dir)
-    assert data_fingerprint(nlu_dir) == before
-    with (nlu_dir / "data" / "nlu_es.yml").open("a", encoding="utf-8") as handle:
+    nlu_dir, data_dir = tmp_path / "nlu", tmp_path / "examples"
+    nlu_dir.mkdir()
+    data_dir.mkdir()
+    root = Path(__file__).resolve().parents[2]
+    shutil.copy(root / "nlu" / "config.yml", nlu_dir / "config.yml")
+    shutil.copy(root / "content" / "examples" / "nlu_es.yml", data_dir / "nlu_es.yml")
+    before = data_fingerprint(nlu_dir, data_dir)
+    assert data_fingerprint(nlu_dir, data_dir) == before
+    with (data_dir / "nlu_es.yml").open("a", encoding="utf-8") as handle:
         handle.write("    - una frase nueva\n")
-    assert data_fingerprint(nlu_dir) != before
+    assert data_fingerprint(nlu_dir, data_dir) != before
 
 
 @pytest.mark.rasa

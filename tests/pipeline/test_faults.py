@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import datetime as dt
 import gc
 import itertools
@@ -40,7 +41,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot import PROJECT_ROOT
 from bot.channels.telegram import render
 from bot.channels.whatsapp import render_reply
-from bot.content.files import ContentBundle, read_bundle
+from bot.content.files import read_bundle
 from bot.core import phrases
 from bot.core.i18n import Translator
 from bot.nlp.rasa import RasaHttpParser, free_port
@@ -817,7 +818,7 @@ def long_content(database_url: str) -> str:
     try:
         with make_sessionmaker(engine).begin() as session:
             publish_bundle(
-                session=session, bundle=ContentBundle(bundle.sources, topics), note="test"
+                session=session, bundle=dataclasses.replace(bundle, topics=topics), note="test"
             )
     finally:
         engine.dispose()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -39,14 +41,14 @@ def _with_shelter_answer(bundle: ContentBundle, english: str) -> ContentBundle:
         else topic
         for topic in bundle.topics
     )
-    return ContentBundle(bundle.sources, topics)
+    return dataclasses.replace(bundle, topics=topics)
 
 
 def test_publishing_keeps_every_version_and_serves_the_newest(
     database_url: str, seed: ContentBundle
 ) -> None:
     sessions = _sessions(database_url)
-    documents = len(seed.topics) + len(seed.sources) + len(seed.services)
+    documents = len(seed.topics) + len(seed.sources) + len(seed.services) + len(seed.examples)
     with sessions.begin() as session:
         assert content_is_empty(session=session)
         assert publish_bundle(session=session, bundle=seed, note="seed") == documents
