@@ -8,6 +8,7 @@ import json
 import logging
 import secrets
 import sys
+import time
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
@@ -71,6 +72,10 @@ def _parser() -> argparse.ArgumentParser:
         "import", help="check a content folder and make it live (changed documents only)"
     )
     import_.add_argument("directory", type=Path)
+    content_commands.add_parser(
+        "publish",
+        help="train on the live content's examples; the model goes live only if it passes the gate",
+    )
 
     db = commands.add_parser("db", help="database schema and retention")
     db_commands = db.add_subparsers(dest="db_command", required=True)
@@ -347,6 +352,11 @@ def _content(args: argparse.Namespace) -> int:
     engine = make_engine(settings.database_url)
     try:
         sessions = make_sessionmaker(engine)
+        if command == "publish":
+            from bot.service import prepare_database
+
+            prepare_database(settings)  # a database from before examples were content gets them
+            return _publish(sessions)
         if command == "export":
             with sessions() as session:
                 live = live_bundle(session=session)
@@ -369,6 +379,39 @@ def _content(args: argparse.Namespace) -> int:
         engine.dispose()
     print(f"{changed} document(s) published from {directory}/.")
     return 0
+
+
+def _publish(sessions: Any) -> int:
+    from bot.content.files import ContentError
+    from bot.content.publish import PublishBusyError, Publisher
+
+    began = time.monotonic()
+
+    def progress(step: str) -> None:
+        print(f"[{time.monotonic() - began:6.1f} s] {step}", flush=True)
+
+    try:
+        outcome = Publisher(sessions).publish(requested_by=None, progress=progress)
+    except PublishBusyError as exc:
+        print(str(exc), file=sys.stderr)
+        return 3
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(f"content: {problem}", file=sys.stderr)
+        print("Nothing trained; the live model stays.", file=sys.stderr)
+        return 1
+    if outcome.gate is not None:
+        for name, figures in (
+            ("held-out", outcome.gate.heldout),
+            ("danger", outcome.gate.protective),
+        ):
+            row = ", ".join(f"{lang} {value:.3f}" for lang, value in figures.items())
+            print(f"{name}: {row}")
+        for failure in outcome.gate.failures:
+            print(f"below the gate: {failure}", file=sys.stderr)
+    took = f"{outcome.seconds:.0f} s"
+    print(f"Publish {outcome.publish_id}: {outcome.status} ({outcome.model}), {took}.")
+    return 1 if outcome.status == "rejected" else 0
 
 
 def _db(args: argparse.Namespace) -> int:

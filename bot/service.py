@@ -12,7 +12,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import PROJECT_ROOT
-from bot.content.files import read_bundle
+from bot.content.files import ContentBundle, read_bundle
 from bot.core.assistant import Assistant
 from bot.core.conversation import ConversationStore
 from bot.core.i18n import Translator
@@ -26,7 +26,12 @@ from bot.pipeline.database import Database
 from bot.pipeline.outbox import RetryPolicy
 from bot.pipeline.runner import Pipeline
 from bot.settings import Settings
-from bot.storage.content import DatabaseContent, content_is_empty, publish_bundle
+from bot.storage.content import (
+    DatabaseContent,
+    content_is_empty,
+    has_examples,
+    publish_bundle,
+)
 from bot.storage.database import make_engine, make_sessionmaker, read_only, upgrade
 from bot.storage.secrets import DataCipher, cipher_from_settings
 
@@ -79,8 +84,19 @@ def prepare_database(settings: Settings) -> None:
         sessions = make_sessionmaker(engine)
         with sessions.begin() as session:
             empty = content_is_empty(session=session)
+            without_examples = not empty and not has_examples(session=session)
         if empty:
             import_content_files(sessions, settings.faro_content_dir)
+        elif without_examples:
+            # Examples joined the content store after the answers did: a database made
+            # before that gets the seed's examples, and keeps its own answers.
+            seed = read_bundle(settings.faro_content_dir)
+            with sessions.begin() as session:
+                publish_bundle(
+                    session=session,
+                    bundle=ContentBundle(sources={}, examples=seed.examples),
+                    note="the seed's examples",
+                )
     finally:
         engine.dispose()
 

@@ -25,18 +25,24 @@ MAX_EXAMPLE_CHARS = 500
 Examples = Mapping[str, Mapping[str, tuple[str, ...]]]
 
 
+TRAINING_FILES = "nlu_{lang}.yml"
+
+
 def examples_file(directory: Path, lang: str) -> Path:
     """Where the examples of `lang` live in a content or training directory."""
-    return directory / f"nlu_{lang}.yml"
+    return directory / TRAINING_FILES.format(lang=lang)
 
 
 def read_examples(
-    directory: Path, problems: list[str], where: str
+    directory: Path, problems: list[str], where: str, files: str = TRAINING_FILES
 ) -> dict[str, dict[str, tuple[str, ...]]]:
-    """Every example of every language file in `directory`; problems are appended, named."""
+    """Every example of every language file in `directory`; problems are appended, named.
+
+    `files` names a language's file (`heldout_{lang}.yml` for an evaluation set).
+    """
     found: dict[str, dict[str, list[str]]] = {}
     for lang in LANGUAGES:
-        path = examples_file(directory, lang)
+        path = directory / files.format(lang=lang)
         name = f"{where}/{path.name}"
         if not path.exists():
             problems.append(f"{name}: missing")

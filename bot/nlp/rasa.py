@@ -164,6 +164,9 @@ def train(
         cwd=nlu_dir,
         env=rasa_environment(),
     )
+    if not target.exists():
+        # Rasa skips training (and exits 0) when it finds no NLU data it can read.
+        raise RuntimeError(f"Rasa trained no model from {data_dir}: is the training data empty?")
     if not keep_others:
         for stale in models_dir.glob("faro-nlu-*.tar.gz"):
             if stale != target:

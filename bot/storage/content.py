@@ -7,6 +7,7 @@ says; every version published stays, so an earlier one can be restored.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import threading
 import time
@@ -19,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.content.files import ContentBundle, document_of
 from bot.core.content import ContentLibrary, ServiceEntry, SourceEntry, TopicFile
-from bot.storage.models import ContentDocument, ContentVersion
+from bot.storage.models import ContentDocument, ContentPublish, ContentVersion
 
 log = logging.getLogger(__name__)
 
@@ -123,6 +124,14 @@ def load_content(*, session: Session) -> ContentLibrary:
     return live_bundle(session=session).library()
 
 
+def has_examples(*, session: Session) -> bool:
+    """True when the store holds example questions (they joined it after the answers)."""
+    found = session.execute(
+        select(ContentDocument.id).where(ContentDocument.kind == KIND_EXAMPLES).limit(1)
+    ).first()
+    return found is not None
+
+
 def content_is_empty(*, session: Session) -> bool:
     """True when nothing was ever loaded or published."""
     return session.execute(select(ContentDocument.id).limit(1)).first() is None
@@ -152,3 +161,64 @@ class DatabaseContent:
                     self._library = load_content(session=session)
                 self._loaded_at = time.monotonic()
             return self._library
+
+
+# -- publishes ----------------------------------------------------------------------------
+
+PUBLISH_RUNNING = "running"
+PUBLISH_FINISHED = ("live", "unchanged", "rejected", "failed")
+# A publish still "running" after this long died with its process (training takes minutes).
+PUBLISH_GIVE_UP = dt.timedelta(hours=2)
+
+
+def start_publish(*, session: Session, requested_by: int | None) -> int | None:
+    """Record a new publish; None while another one is still running (one at a time)."""
+    for stale in session.scalars(
+        select(ContentPublish).where(
+            ContentPublish.status == PUBLISH_RUNNING,
+            ContentPublish.started_at < dt.datetime.now(dt.UTC) - PUBLISH_GIVE_UP,
+        )
+    ):
+        stale.status, stale.step = "failed", "interrupted: its process stopped"
+        stale.finished_at = dt.datetime.now(dt.UTC)
+    session.flush()
+    running = session.execute(
+        select(ContentPublish.id).where(ContentPublish.status == PUBLISH_RUNNING).limit(1)
+    ).first()
+    if running is not None:
+        return None
+    row = ContentPublish(requested_by=requested_by, status=PUBLISH_RUNNING, step="")
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def record_publish_step(*, session: Session, publish_id: int, step: str) -> None:
+    """Note how far a running publish got (shown in the studio)."""
+    row = session.get(ContentPublish, publish_id)
+    if row is not None:
+        row.step = step[:200]
+
+
+def finish_publish(
+    *,
+    session: Session,
+    publish_id: int,
+    status: str,
+    step: str,
+    figures: dict[str, Any] | None,
+    model: str | None,
+) -> None:
+    """Record how a publish ended."""
+    row = session.get(ContentPublish, publish_id)
+    if row is None:
+        return
+    row.status, row.step, row.figures, row.model = status, step[:200], figures, model
+    row.finished_at = dt.datetime.now(dt.UTC)
+
+
+def latest_publishes(*, session: Session, limit: int = 10) -> list[ContentPublish]:
+    """The newest publishes first."""
+    return list(
+        session.scalars(select(ContentPublish).order_by(ContentPublish.id.desc()).limit(limit))
+    )

@@ -165,6 +165,26 @@ class ContentVersion(Base):
     note: Mapped[str] = mapped_column(String(200), default="")
 
 
+class ContentPublish(Base):
+    """One publish: retrain on the content's examples, check the gate, go live or not."""
+
+    __tablename__ = "content_publishes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    requested_by: Mapped[int | None] = mapped_column(
+        ForeignKey("staff_users.id", ondelete="SET NULL"), nullable=True
+    )
+    # running, live (the gate passed), unchanged (nothing to train), rejected, failed
+    status: Mapped[str] = mapped_column(String(16))
+    step: Mapped[str] = mapped_column(String(200), default="")
+    figures: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    model: Mapped[str | None] = mapped_column(String(128))
+    started_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
 # -- the handoff queue --------------------------------------------------------------------
 # Personal data (a name, a phone number, free text) is stored only as `*_enc` columns,
 # AES-GCM ciphertext made by `bot.storage.secrets.DataCipher`. The other request fields

@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bot.content.gate import FINAL_PROTECTIVE_SET  # noqa: E402
 from bot.core.assistant import URGENT_PREFIX, Assistant  # noqa: E402
 from bot.core.content import ContentLibrary  # noqa: E402
 from bot.core.i18n import Translator  # noqa: E402
@@ -48,7 +49,8 @@ class Outcome:
 
 # The final blind set, and the earlier ones: their results were looked at while the
 # training data and patterns grew, so they are reported but no longer count as blind.
-FINAL_SET = "blind8"
+# The newest set, measured once; the publish gate (bot.content.gate) holds models to it.
+FINAL_SET = FINAL_PROTECTIVE_SET
 SEVENTH_SET = "blind7"
 SIXTH_SET = "blind6"
 FIFTH_SET = "blind5"
