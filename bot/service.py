@@ -172,7 +172,7 @@ def build_service(
     engine = make_engine(settings.database_url)
     sessions = make_sessionmaker(engine)
     database = Database(sessions)
-    content = DatabaseContent(read_only(sessions))
+    content = DatabaseContent(read_only(sessions), ttl=settings.content_ttl)
     server: RasaServer | None = None
     owns_parser = parser is None
     if parser is None:

@@ -67,6 +67,9 @@ class Settings(BaseSettings):
     # Signs the desk's CSRF tokens.
     secret_key: SecretStr | None = Field(default=None, alias="FARO_SECRET_KEY")
     retention_days: int = Field(default=90, ge=1, le=3650, alias="FARO_RETENTION_DAYS")
+    # How long a process serves its copy of the live content before reading it again: a
+    # publish reaches every process within this many seconds.
+    content_ttl: float = Field(default=30.0, ge=0, le=3600, alias="FARO_CONTENT_TTL")
     claim_lease_minutes: int = Field(default=30, ge=1, le=1440, alias="FARO_CLAIM_LEASE_MINUTES")
     # Approved WhatsApp templates for messages outside the 24-hour window, as JSON:
     # {"status_update": {"name": "faro_status_update", "language": "es"}, ...}

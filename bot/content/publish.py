@@ -1,7 +1,8 @@
-"""Publish: train on the live content's examples, check the gate, and go live or not.
+"""Publish: make the drafts live, retraining the model when their examples changed.
 
-`python -m bot content publish` and the studio's button run this same function. The model
-is trained in a work folder of its own (`var/publish/<id>/`), scored on the gate's blind
+`python -m bot content publish` and the studio's button run this same function. The drafts
+(and the live content) are checked first; answers without new examples go live at once. The
+model is trained in a work folder of its own (`var/publish/<id>/`), scored on the gate's blind
 sets, and only if every language passes are its files moved into `nlu/models/`, where every
 service process finds it within seconds and swaps it in between two messages (the old one
 serves until the new one is loaded, so no request fails). Otherwise the live model stays,
@@ -28,7 +29,14 @@ from bot.core.i18n import Translator
 from bot.nlp.langid import LANGID_GLOB
 from bot.nlp.rasa import MODELS_DIR, NLU_DIR, data_fingerprint, model_path_for, train
 from bot.nlp.scorer import SCORER_GLOB, RasaModelScorer, scorer_path_for
-from bot.storage.content import finish_publish, live_bundle, record_publish_step, start_publish
+from bot.storage import audit
+from bot.storage.content import (
+    bundle_with_drafts,
+    finish_publish,
+    publish_drafts,
+    record_publish_step,
+    start_publish,
+)
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +87,8 @@ class Publisher:
 
         try:
             status, model, gate = self._run(publish_id, step)
+            if status in ("live", "unchanged"):
+                self._publish_drafts(publish_id, requested_by)
         except ContentError as exc:
             # Content that does not check is refused before any training.
             self._finish(publish_id, "failed", f"the content does not check: {exc}", None, None)
@@ -97,9 +107,9 @@ class Publisher:
         return PublishOutcome(publish_id, status, model, gate, time.monotonic() - began)
 
     def _run(self, publish_id: int, step: Progress) -> tuple[str, str | None, GateResult | None]:
-        step("Reading the live content")
+        step("Reading the content and its drafts")
         with self.sessions() as session:
-            bundle = live_bundle(session=session)
+            bundle = bundle_with_drafts(session=session)
         problems = bundle_problems(bundle, Translator())
         if problems:
             raise ContentError(problems)
@@ -134,6 +144,20 @@ class Publisher:
         self._go_live(candidates)
         shutil.rmtree(work, ignore_errors=True)
         return "live", archive.name, gate
+
+    def _publish_drafts(self, publish_id: int, requested_by: int | None) -> None:
+        with self.sessions.begin() as session:
+            published = publish_drafts(
+                session=session, by=requested_by, note=f"publish {publish_id}"
+            )
+            for kind, key in published:
+                audit.record(
+                    session=session,
+                    staff_id=requested_by,
+                    action="content_published",
+                    target=f"{kind}:{key}",
+                    detail=f"publish {publish_id}",
+                )
 
     def _go_live(self, candidates: Path) -> None:
         self.models_dir.mkdir(parents=True, exist_ok=True)

@@ -7,6 +7,7 @@ versions) in the database; the core only ever sees a `ContentLibrary` built from
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Annotated
@@ -97,6 +98,10 @@ MAX_TITLE_CHARS = 20
 MAX_SUMMARY_CHARS = 72
 CHANNEL_TEXT_LIMITS: Mapping[str, int] = {"telegram": 4096, "whatsapp": 1024, "web": 4096}
 
+# Answers are written in this language first; the others are its translations.
+SOURCE_LANGUAGE = "es"
+TRANSLATION_STATUSES: tuple[str, ...] = ("source", "reviewed", "needs_review")
+
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
@@ -151,6 +156,26 @@ class TopicFile(BaseModel):
     summary: PerLanguage
     answer: PerLanguage
     cities: dict[str, PerLanguage] = Field(default_factory=dict)
+    # Per translated language, the fingerprint of the source-language text it was last
+    # checked against (in the studio): when the source changes, the translation needs review.
+    translations: dict[str, str] = Field(default_factory=dict)
+
+    def source_fingerprint(self) -> str:
+        """A short hash of the source-language title, summary and answer."""
+        text = "\n".join(
+            part.get(SOURCE_LANGUAGE) for part in (self.title, self.summary, self.answer)
+        )
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+    def translation_status(self, lang: str) -> str:
+        """`source`, `reviewed`, or `needs_review` (never checked, or the source changed)."""
+        if lang == SOURCE_LANGUAGE:
+            return "source"
+        return (
+            "reviewed"
+            if self.translations.get(lang) == self.source_fingerprint()
+            else "needs_review"
+        )
 
     @model_validator(mode="after")
     def _check_values(self) -> TopicFile:

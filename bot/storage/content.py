@@ -12,6 +12,7 @@ import logging
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
@@ -222,3 +223,173 @@ def latest_publishes(*, session: Session, limit: int = 10) -> list[ContentPublis
     return list(
         session.scalars(select(ContentPublish).order_by(ContentPublish.id.desc()).limit(limit))
     )
+
+
+# -- drafts and versions (the studio) -------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentState:
+    """A document as the studio shows it: its live body and, if any, its draft."""
+
+    kind: str
+    key: str
+    live: dict[str, Any] | None
+    live_version: int | None
+    draft: dict[str, Any] | None
+    draft_at: dt.datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class VersionInfo:
+    """One published version of a document."""
+
+    number: int
+    published_by: int | None
+    published_at: dt.datetime
+    note: str
+    live: bool
+
+
+def document_states(*, session: Session, kind: str) -> list[DocumentState]:
+    """Every document of `kind` with its live body and draft, in the order first published."""
+    documents = session.scalars(
+        select(ContentDocument).where(ContentDocument.kind == kind).order_by(ContentDocument.id)
+    ).all()
+    return [_state(session, document) for document in documents]
+
+
+def document_state(*, session: Session, kind: str, key: str) -> DocumentState | None:
+    """One document with its live body and draft."""
+    document = _document(session, kind, key)
+    return _state(session, document) if document is not None else None
+
+
+def _document(session: Session, kind: str, key: str) -> ContentDocument | None:
+    return session.execute(
+        select(ContentDocument).where(ContentDocument.kind == kind, ContentDocument.key == key)
+    ).scalar_one_or_none()
+
+
+def _state(session: Session, document: ContentDocument) -> DocumentState:
+    live = _live_body(session, document) if document.live_version is not None else None
+    return DocumentState(
+        document.kind,
+        document.key,
+        live,
+        document.live_version,
+        document.draft,
+        document.draft_at,
+    )
+
+
+def save_draft(
+    *, session: Session, kind: str, key: str, body: dict[str, Any], by: int | None
+) -> None:
+    """Keep `body` as the document's draft (the live version is untouched until publish)."""
+    document = _document(session, kind, key)
+    if document is None:
+        document = ContentDocument(kind=kind, key=key)
+        session.add(document)
+    document.draft, document.draft_by = body, by
+    document.draft_at = dt.datetime.now(dt.UTC)
+
+
+def discard_draft(*, session: Session, kind: str, key: str) -> bool:
+    """Drop the document's draft; False if it had none."""
+    document = _document(session, kind, key)
+    if document is None or document.draft is None:
+        return False
+    document.draft, document.draft_by, document.draft_at = None, None, None
+    return True
+
+
+def versions_of(*, session: Session, kind: str, key: str) -> list[VersionInfo]:
+    """Every published version of a document, newest first."""
+    document = _document(session, kind, key)
+    if document is None:
+        return []
+    rows = session.scalars(
+        select(ContentVersion)
+        .where(ContentVersion.document_id == document.id)
+        .order_by(ContentVersion.number.desc())
+    ).all()
+    return [
+        VersionInfo(
+            r.number, r.published_by, r.published_at, r.note, r.number == document.live_version
+        )
+        for r in rows
+    ]
+
+
+def version_body(*, session: Session, kind: str, key: str, number: int) -> dict[str, Any] | None:
+    """The body of one published version."""
+    document = _document(session, kind, key)
+    if document is None:
+        return None
+    return session.execute(
+        select(ContentVersion.body).where(
+            ContentVersion.document_id == document.id, ContentVersion.number == number
+        )
+    ).scalar_one_or_none()
+
+
+def drafts_count(*, session: Session) -> int:
+    """How many documents wait, as drafts, for the next publish."""
+    return len(
+        session.scalars(
+            select(ContentDocument.id).where(ContentDocument.draft_at.is_not(None))
+        ).all()
+    )
+
+
+def bundle_with_drafts(*, session: Session) -> ContentBundle:
+    """The live content with every draft in place of its live version: what a publish makes."""
+    live = live_bundle(session=session)
+    drafts = session.execute(
+        select(ContentDocument.kind, ContentDocument.key, ContentDocument.draft).where(
+            ContentDocument.draft_at.is_not(None)
+        )
+    ).all()
+    sources = dict(live.sources)
+    topics = {topic.topic: topic for topic in live.topics}
+    services = dict(live.services)
+    examples = {intent: dict(by) for intent, by in live.examples.items()}
+    for kind, key, body in drafts:
+        if kind == KIND_SOURCE:
+            sources[key] = SourceEntry.model_validate(body)
+        elif kind == KIND_ITEM:
+            topics[key] = TopicFile.model_validate(body)
+        elif kind == KIND_SERVICE:
+            services[key] = ServiceEntry.model_validate(body)
+        elif kind == KIND_EXAMPLES:
+            examples[key] = {str(lang): tuple(map(str, t)) for lang, t in body.items()}
+    return ContentBundle(
+        sources=sources, topics=tuple(topics.values()), services=services, examples=examples
+    )
+
+
+def publish_drafts(*, session: Session, by: int | None, note: str) -> list[tuple[str, str]]:
+    """Make every draft the live version (a new version each); the (kind, key) published."""
+    documents = session.scalars(
+        select(ContentDocument)
+        .where(ContentDocument.draft_at.is_not(None))
+        .order_by(ContentDocument.id)
+    ).all()
+    published = []
+    for document in documents:
+        body = document.draft
+        assert body is not None
+        latest = session.execute(
+            select(func.max(ContentVersion.number)).where(ContentVersion.document_id == document.id)
+        ).scalar_one()
+        number = (latest or 0) + 1
+        session.add(
+            ContentVersion(
+                document_id=document.id, number=number, body=body, published_by=by, note=note
+            )
+        )
+        document.live_version = number
+        document.draft, document.draft_by, document.draft_at = None, None, None
+        published.append((document.kind, document.key))
+    return published

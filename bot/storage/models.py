@@ -133,7 +133,8 @@ class ContentDocument(Base):
     kind: Mapped[str] = mapped_column(String(16))  # "item" or "source"
     key: Mapped[str] = mapped_column(String(64))
     live_version: Mapped[int | None] = mapped_column(Integer)
-    draft: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # none_as_null: no draft is SQL NULL, never the JSON value null.
+    draft: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     draft_by: Mapped[int | None] = mapped_column(
         ForeignKey("staff_users.id", ondelete="SET NULL"), nullable=True
     )

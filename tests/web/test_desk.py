@@ -72,6 +72,11 @@ async def signed_in(world: StaffWorld, role: str) -> AsyncIterator[tuple[httpx.A
 EVERYONE = (NONE, *ROLES)
 
 
+def editors(code: int) -> dict[str, int]:
+    """`code` for editors and admins (the studio), 403 for caseworkers, sign-in for nobody."""
+    return {NONE: 303, "caseworker": 403, "editor": code, "admin": code}
+
+
 def only(role: str, code: int) -> dict[str, int]:
     """`code` for `role`, 403 for the other roles, the sign-in page for nobody."""
     return {NONE: 303, **{other: 403 for other in ROLES}, role: code}
@@ -91,7 +96,20 @@ DESK_ROUTES: list[tuple[str, str, dict[str, str] | None, dict[str, int]]] = [
     ("POST", "/desk/requests/{ref}/messages", {"text": CANARY_TEXT}, only("caseworker", 303)),
     ("POST", "/desk/requests/{ref}/handback", {}, only("caseworker", 303)),
     ("GET", "/desk/stats", None, only("caseworker", 200)),
-    ("GET", "/desk/editor", None, only("editor", 200)),
+    ("GET", "/desk/editor", None, only("editor", 303)),
+    ("GET", "/desk/studio", None, editors(200)),
+    ("GET", "/desk/studio/items/{key}", None, editors(200)),
+    (
+        "POST",
+        "/desk/studio/items/{key}/draft",
+        {"lang": "en", "title": "Shelters", "summary": "Where to sleep", "answer": "Ask staff."},
+        editors(303),
+    ),
+    ("POST", "/desk/studio/items/{key}/verify", {"lang": "en"}, editors(303)),
+    ("POST", "/desk/studio/items/{key}/restore", {"number": "1"}, editors(303)),
+    ("POST", "/desk/studio/items/{key}/discard", {"lang": "en"}, editors(303)),
+    ("POST", "/desk/studio/publish", {}, editors(303)),
+    ("GET", "/desk/studio/publish", None, editors(200)),
     ("GET", "/desk/admin/accounts", None, only("admin", 200)),
     ("POST", "/desk/admin/accounts", {"email": "{new}", "role": "editor"}, only("admin", 201)),
     ("POST", "/desk/admin/accounts/{victim}/deactivate", {}, only("admin", 303)),
@@ -132,7 +150,7 @@ async def test_every_desk_route_with_every_role_and_with_none(world: StaffWorld)
                         role=Role.EDITOR,
                         password=PASSWORD,
                     ).id
-                path = template.format(ref=format_ref(ref), victim=victim)
+                path = template.format(ref=format_ref(ref), victim=victim, key="documents")
                 before = world.request(ref)
                 if method == "GET":
                     response = await client.get(path)
@@ -170,6 +188,8 @@ async def test_every_desk_route_with_every_role_and_with_none(world: StaffWorld)
             assert role == "caseworker", line.action
         if line.action.startswith("account_"):
             assert role == "admin", line.action
+        if line.action.startswith("content_"):
+            assert role in ("editor", "admin"), line.action
 
 
 async def test_a_caseworker_cannot_reach_admin_pages_and_an_editor_sees_no_request(
@@ -178,12 +198,12 @@ async def test_a_caseworker_cannot_reach_admin_pages_and_an_editor_sees_no_reque
     world = sqlite_world
     ref = world.add_request()
     async with signed_in(world, "caseworker") as (client, _):
-        for path in ("/desk/admin/accounts", "/desk/admin/audit", "/desk/editor"):
+        for path in ("/desk/admin/accounts", "/desk/admin/audit", "/desk/editor", "/desk/studio"):
             assert (await client.get(path)).status_code == 403
     async with signed_in(world, "editor") as (client, _):
         landing = await client.get("/desk/")
-        assert landing.headers["location"] == "/desk/editor"
-        page = await client.get("/desk/editor")
+        assert landing.headers["location"] == "/desk/studio"
+        page = await client.get("/desk/studio")
         assert "/desk/queue" not in page.text  # no way to the queue from an editor's page
         for path in ("/desk/queue", f"/desk/requests/{format_ref(ref)}", "/desk/stats"):
             refused = await client.get(path)

@@ -76,6 +76,18 @@ LANGUAGE: Final[Mapping[str, str]] = {
     "ht": "Kreyòl Ayisyen",
     "pt": "Português",
 }
+TRANSLATION: Final[Mapping[str, str]] = {
+    "source": M_("Source"),
+    "reviewed": M_("Reviewed"),
+    "needs_review": M_("Needs review"),
+}
+PUBLISH_STATUS: Final[Mapping[str, str]] = {
+    "running": M_("Running"),
+    "live": M_("Live"),
+    "unchanged": M_("Live (no new training)"),
+    "rejected": M_("Not live: below the gate"),
+    "failed": M_("Failed"),
+}
 ROLE: Final[Mapping[str, str]] = {
     "caseworker": M_("Caseworker"),
     "editor": M_("Editor"),

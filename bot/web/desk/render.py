@@ -23,6 +23,8 @@ from bot.web.guards import csp_nonce
 from bot.web.staff import csrf_token
 
 TEMPLATE_DIR: Final = Path(__file__).resolve().parent / "templates"
+# The studio's pages share the desk's layout, sign-in and language.
+STUDIO_TEMPLATE_DIR: Final = Path(__file__).resolve().parents[1] / "studio" / "templates"
 # Pages show personal data: no cache keeps them, in the browser or on the way.
 NO_STORE: Final = {"cache-control": "no-store", "pragma": "no-cache"}
 
@@ -42,7 +44,7 @@ def _ngettext(context: Context, singular: str, plural: str, count: int) -> str:
 def make_templates() -> Jinja2Templates:
     """The desk's template set: autoescaped, strict, gettext looked up per render."""
     env = Environment(
-        loader=FileSystemLoader(str(TEMPLATE_DIR)),
+        loader=FileSystemLoader([str(TEMPLATE_DIR), str(STUDIO_TEMPLATE_DIR)]),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         extensions=["jinja2.ext.i18n"],

@@ -6,7 +6,8 @@ so the desk and the API follow the same rules and write the same audit lines. Ev
 change is a POST with a CSRF token, answered with a redirect (a reload repeats nothing).
 
 Roles: caseworkers work the queue and see the statistics; admins manage accounts and
-read the audit log (and see no requests); editors get a page saying what they can do.
+read the audit log (and see no requests); editors (and admins) keep the content in the studio
+(`bot.web.studio`).
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ from bot.web.staff import (
     signin_allowed,
     signin_limiter,
 )
+from bot.web.studio.routes import add_studio
 
 # Choices in filters and places are short keys (ISO codes, city keys): nothing else passes.
 STATIC_DIR: Final = Path(__file__).resolve().parent / "static"
@@ -94,7 +96,7 @@ _PROBLEM_STATUS: Final = {
 }
 HOME: Final = {
     Role.CASEWORKER.value: "/desk/queue",
-    Role.EDITOR.value: "/desk/editor",
+    Role.EDITOR.value: "/desk/studio",
     Role.ADMIN.value: "/desk/admin/accounts",
 }
 
@@ -181,6 +183,7 @@ def build_desk(service: Service, *, proxies: Any) -> FastAPI:
             problem=PROBLEM.get(code, PROBLEM[Code.INVALID.value]),
         )
 
+    add_studio(app, service, pages)
     app.add_exception_handler(SignInRequiredError, sign_in_first)
     app.add_exception_handler(ForbiddenError, forbidden)
     app.add_exception_handler(DeskError, desk_error)
@@ -512,9 +515,9 @@ def build_desk(service: Service, *, proxies: Any) -> FastAPI:
     # -- editors ------------------------------------------------------------------------
 
     @app.get("/editor")
-    def editor_page(request: Request, user: Editor) -> Response:
-        """What an editor can do today (the studio comes later; the queue is not theirs)."""
-        return pages.render(request, "editor.html", user=user)
+    def editor_page(user: Editor) -> Response:
+        """The editors' old first page: the studio now."""
+        return _redirect(f"{DESK_PREFIX}/studio")
 
     # -- admins -------------------------------------------------------------------------
 

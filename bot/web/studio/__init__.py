@@ -1,0 +1,1 @@
+"""The studio: where editors keep the answers true, translate them and publish them."""

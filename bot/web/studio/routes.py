@@ -1,0 +1,390 @@
+"""The studio's pages, inside the desk app (same sign-in, CSRF, language and audit log).
+
+Editors (and admins) see every topic with a language-by-status grid and what is due for
+review; edit one language beside the source language, with the phone's limits counted as
+they type and a preview of the message; keep edits as drafts; verify facts; restore an
+earlier version; and publish, which runs in the background while the page shows how far it
+got. Every change is a POST with a CSRF token and goes to the audit log.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+import threading
+from typing import Annotated, Any, Final
+
+from fastapi import Depends, FastAPI, Form, Query, Request
+from fastapi.responses import RedirectResponse
+from pydantic import ValidationError
+from starlette.responses import Response
+
+from bot.content.files import ContentError, bundle_problems
+from bot.content.publish import PublishBusyError, Publisher
+from bot.core.content import (
+    MAX_ANSWER_CHARS,
+    MAX_SUMMARY_CHARS,
+    MAX_TITLE_CHARS,
+    SOURCE_LANGUAGE,
+    TopicFile,
+    answers_from_topic,
+)
+from bot.core.footer import answer_footer
+from bot.core.i18n import Translator
+from bot.core.messages import LANGUAGES
+from bot.service import Service
+from bot.storage import audit
+from bot.storage.accounts import Role
+from bot.storage.content import (
+    KIND_ITEM,
+    bundle_with_drafts,
+    discard_draft,
+    document_state,
+    document_states,
+    drafts_count,
+    latest_publishes,
+    save_draft,
+    version_body,
+    versions_of,
+)
+from bot.storage.models import StaffUser
+from bot.web.desk.i18n import M_
+from bot.web.desk.render import NO_STORE, Pages
+from bot.web.staff import DESK_PREFIX, require_roles, session_user
+
+log = logging.getLogger(__name__)
+
+STUDIO: Final = f"{DESK_PREFIX}/studio"
+DUE_SOON = dt.timedelta(days=14)
+UNVERIFIED_TOO_LONG = dt.timedelta(days=90)
+MAX_FIELD = 4000  # a form field longer than any answer may be; the checks say why
+
+DONE: Final = {
+    "draft": M_("Saved as a draft. It goes live when you publish."),
+    "verified": M_("Marked as checked today. It goes live when you publish."),
+    "discarded": M_("The draft was dropped."),
+    "restored": M_("That version is now a draft. Publish to make it live again."),
+    "publishing": M_("Publishing has started."),
+    "busy": M_("A publish is already running."),
+}
+
+
+def _editor(request: Request) -> StaffUser:
+    return require_roles(session_user(request), (Role.EDITOR, Role.ADMIN))
+
+
+Editor = Annotated[StaffUser, Depends(_editor)]
+
+
+def _redirect(path: str) -> RedirectResponse:
+    return RedirectResponse(path, status_code=303, headers=dict(NO_STORE))
+
+
+def add_studio(app: FastAPI, service: Service, pages: Pages) -> None:
+    """Mount the studio's routes on the desk app."""
+    translator = Translator()
+    publisher = Publisher(service.sessions)
+
+    def topic_of(key: str) -> tuple[TopicFile, bool] | None:
+        """The topic as it is being edited (its draft, else the live one); True if a draft."""
+        with service.database.read() as session:
+            state = document_state(session=session, kind=KIND_ITEM, key=key)
+        if state is None or (state.draft or state.live) is None:
+            return None
+        body = state.draft if state.draft is not None else state.live
+        return TopicFile.model_validate(body), state.draft is not None
+
+    def topic_problems(edited: TopicFile) -> list[str]:
+        """What the checks find in one topic, with the rest of the content as it will be."""
+        with service.database.read() as session:
+            bundle = bundle_with_drafts(session=session)
+        others = tuple(t for t in bundle.topics if t.topic != edited.topic)
+        trial = dataclasses.replace(bundle, topics=(*others, edited))
+        where = f"/{edited.topic}.yml"
+        return [p for p in bundle_problems(trial, translator) if where in p]
+
+    @app.get("/studio")
+    def studio(
+        request: Request,
+        user: Editor,
+        status: Annotated[str | None, Query(max_length=16)] = None,
+        lang: Annotated[str | None, Query(max_length=8)] = None,
+        done: Annotated[str | None, Query(max_length=16)] = None,
+    ) -> Response:
+        """Every topic with its languages' status; what is due for review."""
+        today = dt.date.today()
+        with service.database.read() as session:
+            states = document_states(session=session, kind=KIND_ITEM)
+            waiting = drafts_count(session=session)
+            publishes = latest_publishes(session=session, limit=1)
+        rows = []
+        for state in states:
+            body = state.draft if state.draft is not None else state.live
+            if body is None:
+                continue
+            topic = TopicFile.model_validate(body)
+            statuses = {code: topic.translation_status(code) for code in LANGUAGES}
+            if lang in LANGUAGES and status and statuses[lang] != status:
+                continue
+            if status and lang not in LANGUAGES and status not in statuses.values():
+                continue
+            rows.append(
+                {
+                    "key": topic.topic,
+                    "title": topic.title.get(SOURCE_LANGUAGE),
+                    "statuses": statuses,
+                    "review_by": topic.review_by,
+                    "expired": topic.review_by < today,
+                    "due": today <= topic.review_by <= today + DUE_SOON,
+                    "verified_on": topic.verified_on,
+                    "stale": topic.verified_on is None
+                    or topic.verified_on < today - UNVERIFIED_TOO_LONG,
+                    "draft": state.draft is not None,
+                }
+            )
+        return pages.render(
+            request,
+            "studio.html",
+            user=user,
+            rows=rows,
+            chosen={"status": status or "", "lang": lang or ""},
+            waiting=waiting,
+            last_publish=publishes[0] if publishes else None,
+            done=DONE.get(done or ""),
+            source_lang=SOURCE_LANGUAGE,
+        )
+
+    def editor_page(
+        request: Request,
+        user: StaffUser,
+        key: str,
+        lang: str,
+        *,
+        typed: dict[str, str] | None = None,
+        problems: list[str] | None = None,
+        done: str | None = None,
+    ) -> Response:
+        found = topic_of(key)
+        if found is None:
+            return pages.render(
+                request, "problem.html", user=user, status_code=404, problem=M_("Not found.")
+            )
+        topic, has_draft = found
+        with service.database.read() as session:
+            versions = versions_of(session=session, kind=KIND_ITEM, key=key)
+            bundle = bundle_with_drafts(session=session)
+        answer = next(a for a in answers_from_topic(topic, bundle.sources) if a.lang == lang)
+        footer = answer_footer(answer, translator.gettext_for(lang))
+        fields = typed or {
+            "title": topic.title.get(lang),
+            "summary": topic.summary.get(lang),
+            "answer": topic.answer.get(lang).strip(),
+        }
+        with service.database.write() as session:
+            audit.record(session=session, staff_id=user.id, action="content_viewed", target=key)
+        return pages.render(
+            request,
+            "studio_item.html",
+            user=user,
+            status_code=422 if problems else 200,
+            topic=topic,
+            key=key,
+            edit_lang=lang,
+            source_lang=SOURCE_LANGUAGE,
+            source={
+                "title": topic.title.get(SOURCE_LANGUAGE),
+                "summary": topic.summary.get(SOURCE_LANGUAGE),
+                "answer": topic.answer.get(SOURCE_LANGUAGE).strip(),
+            },
+            fields=fields,
+            footer=footer,
+            status=topic.translation_status(lang),
+            has_draft=has_draft,
+            versions=versions,
+            problems=problems or [],
+            done=DONE.get(done or ""),
+            limits={
+                "title": MAX_TITLE_CHARS,
+                "summary": MAX_SUMMARY_CHARS,
+                "answer": MAX_ANSWER_CHARS,
+            },
+            cities=sorted(topic.cities),
+        )
+
+    def language(lang: str | None, topic: TopicFile | None = None) -> str:
+        if lang in LANGUAGES:
+            return str(lang)
+        if topic is not None:
+            for code in LANGUAGES:
+                if topic.translation_status(code) == "needs_review":
+                    return code
+        return SOURCE_LANGUAGE
+
+    @app.get("/studio/items/{key}")
+    def item(
+        request: Request,
+        key: str,
+        user: Editor,
+        lang: Annotated[str | None, Query(max_length=8)] = None,
+        done: Annotated[str | None, Query(max_length=16)] = None,
+    ) -> Response:
+        """One topic, one language beside the source language."""
+        found = topic_of(key)
+        return editor_page(
+            request, user, key, language(lang, found[0] if found else None), done=done
+        )
+
+    @app.post("/studio/items/{key}/draft")
+    def draft(
+        request: Request,
+        key: str,
+        user: Editor,
+        lang: Annotated[str, Form(max_length=8)] = "",
+        title: Annotated[str, Form(max_length=MAX_FIELD)] = "",
+        summary: Annotated[str, Form(max_length=MAX_FIELD)] = "",
+        answer: Annotated[str, Form(max_length=MAX_FIELD)] = "",
+    ) -> Response:
+        """Keep an edit of one language as a draft, if it passes the checks."""
+        found = topic_of(key)
+        if found is None or lang not in LANGUAGES:
+            return editor_page(request, user, key, SOURCE_LANGUAGE)
+        topic = found[0]
+        typed = {"title": title.strip(), "summary": summary.strip(), "answer": answer.strip()}
+        body = topic.model_dump(mode="json", exclude_defaults=True)
+        for field, text in typed.items():
+            body.setdefault(field, {})[lang] = text
+        problems: list[str] = []
+        try:
+            edited = TopicFile.model_validate(body)
+        except ValidationError as exc:
+            problems = [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
+        else:
+            if lang != SOURCE_LANGUAGE:
+                # Saved beside the source: the editor checked it against the source as it is.
+                marks = {**edited.translations, lang: edited.source_fingerprint()}
+                edited = edited.model_copy(update={"translations": marks})
+            problems = topic_problems(edited)
+        if problems:
+            return editor_page(request, user, key, lang, typed=typed, problems=problems)
+        with service.database.write() as session:
+            save_draft(
+                session=session,
+                kind=KIND_ITEM,
+                key=key,
+                body=edited.model_dump(mode="json", exclude_defaults=True),
+                by=user.id,
+            )
+            audit.record(
+                session=session, staff_id=user.id, action="content_draft", target=key, detail=lang
+            )
+        return _redirect(f"{STUDIO}/items/{key}?lang={lang}&done=draft")
+
+    @app.post("/studio/items/{key}/verify")
+    def verify(
+        request: Request, key: str, user: Editor, lang: Annotated[str, Form(max_length=8)] = ""
+    ) -> Response:
+        """The editor checked this topic's facts against its sources today."""
+        found = topic_of(key)
+        if found is None:
+            return _redirect(STUDIO)
+        checked = found[0].model_copy(update={"verified_on": dt.date.today()})
+        # The date is a line under the answer: it must fit on the phone too.
+        problems = topic_problems(checked)
+        if problems:
+            return editor_page(request, user, key, language(lang), problems=problems)
+        with service.database.write() as session:
+            save_draft(
+                session=session,
+                kind=KIND_ITEM,
+                key=key,
+                body=checked.model_dump(mode="json", exclude_defaults=True),
+                by=user.id,
+            )
+            audit.record(session=session, staff_id=user.id, action="content_verified", target=key)
+        return _redirect(f"{STUDIO}/items/{key}?lang={language(lang)}&done=verified")
+
+    @app.post("/studio/items/{key}/discard")
+    def discard(key: str, user: Editor, lang: Annotated[str, Form(max_length=8)] = "") -> Response:
+        """Drop the draft; the live version stays."""
+        with service.database.write() as session:
+            if discard_draft(session=session, kind=KIND_ITEM, key=key):
+                audit.record(
+                    session=session, staff_id=user.id, action="content_discarded", target=key
+                )
+        return _redirect(f"{STUDIO}/items/{key}?lang={language(lang)}&done=discarded")
+
+    @app.post("/studio/items/{key}/restore")
+    def restore(
+        key: str,
+        user: Editor,
+        number: Annotated[int, Form(ge=1)],
+        lang: Annotated[str, Form(max_length=8)] = "",
+    ) -> Response:
+        """An earlier version becomes the draft (published, it is the newest version)."""
+        with service.database.write() as session:
+            body = version_body(session=session, kind=KIND_ITEM, key=key, number=number)
+            if body is not None:
+                save_draft(session=session, kind=KIND_ITEM, key=key, body=body, by=user.id)
+                audit.record(
+                    session=session,
+                    staff_id=user.id,
+                    action="content_restored",
+                    target=key,
+                    detail=f"version {number}",
+                )
+        return _redirect(f"{STUDIO}/items/{key}?lang={language(lang)}&done=restored")
+
+    @app.post("/studio/publish")
+    def publish(user: Editor) -> Response:
+        """Start a publish in the background; its page shows the progress."""
+        started = threading.Event()
+        outcome: dict[str, Any] = {}
+
+        def run() -> None:
+            def progress(step: str) -> None:
+                started.set()
+                log.info("publish: %s", step)
+
+            try:
+                publisher.publish(requested_by=user.id, progress=progress)
+            except PublishBusyError:
+                outcome["busy"] = True
+            except ContentError:
+                log.warning("publish refused: the content does not check")
+            except Exception:  # recorded as failed with the publish; the page says so
+                log.exception("publish failed")
+            finally:
+                started.set()
+
+        threading.Thread(target=run, name="faro-publish", daemon=True).start()
+        started.wait(timeout=10)
+        with service.database.write() as session:
+            audit.record(session=session, staff_id=user.id, action="content_publish")
+        return _redirect(f"{STUDIO}/publish?done={'busy' if outcome.get('busy') else 'publishing'}")
+
+    @app.get("/studio/publish")
+    def publish_page(
+        request: Request,
+        user: Editor,
+        done: Annotated[str | None, Query(max_length=16)] = None,
+    ) -> Response:
+        """The latest publishes, the newest first, with their steps and figures."""
+        with service.database.read() as session:
+            publishes = latest_publishes(session=session, limit=10)
+            waiting = drafts_count(session=session)
+        running = any(p.status == "running" for p in publishes)
+        return pages.render(
+            request,
+            "studio_publish.html",
+            user=user,
+            publishes=publishes,
+            running=running,
+            waiting=waiting,
+            done=DONE.get(done or ""),
+        )
+
+
+def studio_home() -> str:
+    """Where editors land after signing in."""
+    return STUDIO

@@ -1,0 +1,216 @@
+"""The studio: the grid, drafts, translation status, limits, verification, versions, publish."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import datetime as dt
+import itertools
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from bot.core.messages import Channel, Incoming, Kind
+from bot.storage.content import KIND_ITEM, document_state, live_bundle, publish_bundle
+from bot.storage.memory import MemoryConversationStore
+from bot.storage.models import ContentPublish
+from tests.conftest import ServiceFactory
+from tests.web.staff_world import StaffWorld, sign_in
+
+STORE = MemoryConversationStore()
+MESSAGE_IDS = itertools.count()
+
+
+@pytest.fixture
+def world(make_service: ServiceFactory) -> Iterator[StaffWorld]:
+    """Staff accounts on SQLite, the content re-read on every message."""
+    yield StaffWorld.build(make_service(FARO_CONTENT_TTL=0))
+
+
+def live_answer(world: StaffWorld, topic: str, lang: str) -> str:
+    """What the bot answers now for a topic, through the core."""
+    incoming = Incoming(
+        Channel.CLI,
+        f"u-{topic}-{lang}",
+        f"m-{next(MESSAGE_IDS)}",
+        Kind.BUTTON,
+        payload=f"topic:{topic}",
+        lang=lang,
+    )
+    prepared = world.service.assistant.prepare(incoming)
+    with STORE.conversation(incoming.channel, incoming.user_id, incoming.message_id) as person:
+        assert person is not None
+        return world.service.assistant.decide(prepared, person).replies[0].text
+
+
+def draft_of(world: StaffWorld, key: str) -> dict | None:  # type: ignore[type-arg]
+    """The stored draft of a topic, if any."""
+    with world.service.database.read() as session:
+        state = document_state(session=session, kind=KIND_ITEM, key=key)
+    assert state is not None
+    return state.draft
+
+
+async def save(
+    client: httpx.AsyncClient, token: str, key: str, lang: str, **fields: str
+) -> httpx.Response:
+    """Post the edit form of one language."""
+    return await client.post(
+        f"/desk/studio/items/{key}/draft", data={"csrftoken": token, "lang": lang, **fields}
+    )
+
+
+async def publish_and_wait(client: httpx.AsyncClient, token: str, world: StaffWorld) -> str:
+    """Press Publish; wait for the publish to end; its status."""
+    pressed = await client.post("/desk/studio/publish", data={"csrftoken": token})
+    assert pressed.status_code == 303
+    for _ in range(100):
+        with world.service.database.read() as session:
+            row = session.query(ContentPublish).order_by(ContentPublish.id.desc()).first()
+        if row is not None and row.status != "running":
+            return row.status
+        await asyncio.sleep(0.1)
+    raise AssertionError("the publish did not end")
+
+
+async def test_the_grid_shows_every_topic_its_languages_and_what_is_due(
+    world: StaffWorld,
+) -> None:
+    soon = dt.date.today() + dt.timedelta(days=3)
+    with world.service.database.write() as session:
+        bundle = live_bundle(session=session)
+        topics = tuple(
+            t.model_copy(update={"review_by": soon}) if t.topic == "work" else t
+            for t in bundle.topics
+        )
+        publish_bundle(session=session, bundle=dataclasses.replace(bundle, topics=topics), note="t")
+    async with world.client() as client:
+        await sign_in(client, "editor")
+        page = await client.get("/desk/studio")
+    assert page.status_code == 200
+    assert page.text.count('<tr id="topic-') == 17
+    # Nobody checked the translations in the studio yet: all but Spanish need review.
+    assert page.text.count("status-needs_review") == 17 * 4
+    assert page.text.count("status-source") == 17
+    work = page.text.split('id="topic-work"')[1].split("</tr>")[0]
+    # Due within 14 days, and never verified by a person: both flagged.
+    assert work.count('class="due"') == 2 and soon.isoformat() in work
+
+
+async def test_a_draft_is_not_live_until_published_and_status_follows_the_source(
+    world: StaffWorld,
+) -> None:
+    before = live_answer(world, "documents", "en")
+    async with world.client() as client:
+        token = await sign_in(client, "editor")
+        page = await client.get("/desk/studio/items/documents?lang=en")
+        assert page.status_code == 200 and 'lang="es"' in page.text
+        saved = await save(
+            client,
+            token,
+            "documents",
+            "en",
+            title="Documents",
+            summary="Papers you may need",
+            answer="Keep copies of your papers. Ask IOM staff which ones you need.",
+        )
+        assert saved.status_code == 303
+        draft = draft_of(world, "documents")
+        assert draft is not None and draft["answer"]["en"].startswith("Keep copies")
+        assert live_answer(world, "documents", "en") == before  # a draft is not live
+        grid = await client.get("/desk/studio?lang=en&status=reviewed")
+        assert 'id="topic-documents"' in grid.text and grid.text.count('<tr id="topic-') == 1
+        # The Spanish source changes: the English translation needs review again.
+        es = draft["answer"]["es"] + " Pregunte también en el albergue."
+        await save(
+            client,
+            token,
+            "documents",
+            "es",
+            title=draft["title"]["es"],
+            summary=draft["summary"]["es"],
+            answer=es,
+        )
+        grid = await client.get("/desk/studio?lang=en&status=reviewed")
+        assert 'id="topic-documents"' not in grid.text
+        assert await publish_and_wait(client, token, world) == "unchanged"
+    now = live_answer(world, "documents", "en")
+    assert now.startswith("Keep copies of your papers.")
+    assert "Source: UN report (IOM, UNHCR, UNICEF), December 2018." in now
+    assert draft_of(world, "documents") is None
+    actions = [line.action for line in world.audit()]
+    assert {"content_viewed", "content_draft", "content_publish", "content_published"} <= set(
+        actions
+    )
+
+
+async def test_an_answer_over_the_phone_limit_is_refused_with_nothing_saved(
+    world: StaffWorld,
+) -> None:
+    async with world.client() as client:
+        token = await sign_in(client, "editor")
+        refused = await save(
+            client,
+            token,
+            "shelter",
+            "fr",
+            title="Refuges",
+            summary="Où dormir",
+            answer="mot " * 260,
+        )
+        assert refused.status_code == 422
+        assert "with the sources line, at most 1000" in refused.text
+        assert "mot mot mot" in refused.text  # what was typed is kept on the page
+        long_title = await save(
+            client,
+            token,
+            "shelter",
+            "fr",
+            title="Un titre beaucoup trop long",
+            summary="x",
+            answer="Demandez au personnel.",
+        )
+        assert long_title.status_code == 422 and "title.fr" in long_title.text
+        empty = await save(client, token, "shelter", "fr", title="", summary="", answer="")
+        assert empty.status_code == 422
+    assert draft_of(world, "shelter") is None
+
+
+async def test_verify_then_publish_shows_the_date_and_restore_brings_back_a_version(
+    world: StaffWorld,
+) -> None:
+    first = live_answer(world, "documents", "es")
+    async with world.client() as client:
+        token = await sign_in(client, "editor")
+        # An answer with no room left for the date line cannot be marked checked.
+        full = await client.post(
+            "/desk/studio/items/health/verify", data={"csrftoken": token, "lang": "es"}
+        )
+        assert full.status_code == 422 and "with the sources line" in full.text
+        await client.post(
+            "/desk/studio/items/documents/verify", data={"csrftoken": token, "lang": "es"}
+        )
+        assert await publish_and_wait(client, token, world) == "unchanged"
+        checked = live_answer(world, "documents", "es")
+        assert "Revisado por una persona el" in checked
+        # Version 1 (before the check) back as a draft, then live again.
+        restored = await client.post(
+            "/desk/studio/items/documents/restore", data={"csrftoken": token, "number": "1"}
+        )
+        assert restored.status_code == 303
+        assert await publish_and_wait(client, token, world) == "unchanged"
+    assert live_answer(world, "documents", "es") == first
+    page_lines = [line.action for line in world.audit()]
+    assert "content_verified" in page_lines and "content_restored" in page_lines
+
+
+async def test_a_caseworker_cannot_edit_or_publish(world: StaffWorld) -> None:
+    async with world.client() as client:
+        token = await sign_in(client, "caseworker")
+        refused = await save(client, token, "shelter", "en", title="x", summary="y", answer="z")
+        assert refused.status_code == 403
+        assert (
+            await client.post("/desk/studio/publish", data={"csrftoken": token})
+        ).status_code == 403
+    assert draft_of(world, "shelter") is None
