@@ -818,7 +818,10 @@ def long_content(database_url: str) -> str:
     try:
         with make_sessionmaker(engine).begin() as session:
             publish_bundle(
-                session=session, bundle=dataclasses.replace(bundle, topics=topics), note="test"
+                # No directory: the answer keeps its buttons, the outbox's second part.
+                session=session,
+                bundle=dataclasses.replace(bundle, topics=topics, services={}),
+                note="test",
             )
     finally:
         engine.dispose()
