@@ -17,6 +17,7 @@ from bot.core.effects import (
     CreateRequest,
     Effect,
     EraseMyData,
+    KeepUnanswered,
     RaisePriority,
     RelayToCaseworker,
 )
@@ -52,6 +53,8 @@ from bot.handoff.lifecycle import Priority, RequestKind, format_ref, new_ref
 # NLU server's time grows with length.
 NLU_INPUT_CHARS = 1000
 MISSES_BEFORE_MENU = 2
+# An unanswered question kept for the editors is cut to this length.
+MAX_UNANSWERED_CHARS = 500
 
 # Button payloads. Telegram caps callback data at 64 bytes; these stay far below.
 TOPIC_PREFIX = "topic:"
@@ -422,6 +425,9 @@ class Assistant:
         person = ctx.person
         intent = parse.intent
         confident = intent != FALLBACK_INTENT and parse.confidence >= self._threshold
+        if not confident or intent == "out_of_scope":
+            # Editors see these (no one's identity with them) and may teach them to Faro.
+            ctx.effects.append(KeepUnanswered(ctx.incoming.text[:MAX_UNANSWERED_CHARS]))
         if not confident:
             return self._not_understood(ctx, parse)
 

@@ -86,4 +86,13 @@ class EraseMyData:
     """The person asked to be forgotten."""
 
 
-Effect = CreateRequest | RaisePriority | CancelRequest | RelayToCaseworker | EraseMyData
+@dataclass(frozen=True, slots=True)
+class KeepUnanswered:
+    """A question Faro could not answer, kept (without who asked) for editors to learn from."""
+
+    text: str
+
+
+Effect = (
+    CreateRequest | RaisePriority | CancelRequest | RelayToCaseworker | EraseMyData | KeepUnanswered
+)

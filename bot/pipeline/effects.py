@@ -20,6 +20,7 @@ from bot.core.effects import (
     CreateRequest,
     Effect,
     EraseMyData,
+    KeepUnanswered,
     OpenRequestSnapshot,
     RaisePriority,
     RelayToCaseworker,
@@ -29,6 +30,7 @@ from bot.handoff.lifecycle import Priority, RequestKind
 from bot.storage import requests as queries
 from bot.storage.models import HandoffRequest, Person
 from bot.storage.secrets import DataCipher
+from bot.storage.unanswered import keep_unanswered
 
 PRIVATE_WHERE = "people.state.private"
 SEALED_KEY = "sealed"
@@ -116,6 +118,8 @@ def apply_effects(
             queries.erase_person_data(session=session, person=person, keep_event_id=event_id)
             erased = True
             open_row = None
+        elif isinstance(effect, KeepUnanswered):
+            keep_unanswered(session=session, cipher=cipher, lang=lang, text=effect.text)
         state.request = snapshot(open_row)
     return erased
 

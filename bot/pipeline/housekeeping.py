@@ -19,6 +19,7 @@ from bot.pipeline.database import Database
 from bot.storage import accounts
 from bot.storage import requests as queries
 from bot.storage.models import Person
+from bot.storage.unanswered import purge_unanswered
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +58,7 @@ def sweep(
         deleted = queries.delete_erased_people(session=session)
         purged = queries.purge_closed_requests(session=session, closed_before=now - retention)
         accounts.purge_sessions(session=session)
+        purge_unanswered(session=session, now=now)
     return SweepReport(returned, len(people), deleted, purged)
 
 

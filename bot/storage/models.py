@@ -186,6 +186,22 @@ class ContentPublish(Base):
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
+class UnansweredQuestion(Base):
+    """A question that got no answer: its words (sealed, numbers masked) and language only.
+
+    No person, channel or message id: it cannot be traced back to who asked. Kept 30 days.
+    """
+
+    __tablename__ = "unanswered_questions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    lang: Mapped[str] = mapped_column(String(8))
+    text_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    received_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), index=True
+    )
+
+
 # -- the handoff queue --------------------------------------------------------------------
 # Personal data (a name, a phone number, free text) is stored only as `*_enc` columns,
 # AES-GCM ciphertext made by `bot.storage.secrets.DataCipher`. The other request fields

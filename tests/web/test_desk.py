@@ -110,6 +110,14 @@ DESK_ROUTES: list[tuple[str, str, dict[str, str] | None, dict[str, int]]] = [
     ("POST", "/desk/studio/items/{key}/discard", {"lang": "en"}, editors(303)),
     ("POST", "/desk/studio/publish", {}, editors(303)),
     ("GET", "/desk/studio/publish", None, editors(200)),
+    ("GET", "/desk/studio/unanswered", None, editors(200)),
+    (
+        "POST",
+        "/desk/studio/unanswered/teach",
+        {"ids": "1", "intent": "shelter", "lang": "es"},
+        editors(303),
+    ),
+    ("POST", "/desk/studio/unanswered/dismiss", {"ids": "1"}, editors(303)),
     ("GET", "/desk/admin/accounts", None, only("admin", 200)),
     ("POST", "/desk/admin/accounts", {"email": "{new}", "role": "editor"}, only("admin", 201)),
     ("POST", "/desk/admin/accounts/{victim}/deactivate", {}, only("admin", 303)),
@@ -188,7 +196,7 @@ async def test_every_desk_route_with_every_role_and_with_none(world: StaffWorld)
             assert role == "caseworker", line.action
         if line.action.startswith("account_"):
             assert role == "admin", line.action
-        if line.action.startswith("content_"):
+        if line.action.startswith(("content_", "unanswered_")):
             assert role in ("editor", "admin"), line.action
 
 

@@ -12,9 +12,16 @@ import httpx
 import pytest
 
 from bot.core.messages import Channel, Incoming, Kind
-from bot.storage.content import KIND_ITEM, document_state, live_bundle, publish_bundle
+from bot.storage.content import (
+    KIND_EXAMPLES,
+    KIND_ITEM,
+    document_state,
+    live_bundle,
+    publish_bundle,
+)
 from bot.storage.memory import MemoryConversationStore
 from bot.storage.models import ContentPublish
+from bot.storage.unanswered import keep_unanswered, recent_unanswered
 from tests.conftest import ServiceFactory
 from tests.web.staff_world import StaffWorld, sign_in
 
@@ -214,3 +221,36 @@ async def test_a_caseworker_cannot_edit_or_publish(world: StaffWorld) -> None:
             await client.post("/desk/studio/publish", data={"csrftoken": token})
         ).status_code == 403
     assert draft_of(world, "shelter") is None
+
+
+async def test_unanswered_questions_are_grouped_taught_or_dismissed(world: StaffWorld) -> None:
+    with world.service.database.write() as session:
+        for text in ("donde cambio dolares", "donde cambio dólares?", "hay wifi gratis"):
+            keep_unanswered(session=session, cipher=world.service.cipher, lang="es", text=text)
+    async with world.client() as client:
+        token = await sign_in(client, "editor")
+        page = await client.get("/desk/studio/unanswered")
+        assert page.status_code == 200 and page.text.count('<article class="group"') == 2
+        with world.service.database.read() as session:
+            kept = recent_unanswered(session=session, cipher=world.service.cipher)
+        dollars = ",".join(str(q.id) for q in kept if "cambio" in q.text)
+        wifi = ",".join(str(q.id) for q in kept if "wifi" in q.text)
+        taught = await client.post(
+            "/desk/studio/unanswered/teach",
+            data={"csrftoken": token, "ids": dollars, "intent": "work", "lang": "es"},
+        )
+        assert taught.status_code == 303
+        dismissed = await client.post(
+            "/desk/studio/unanswered/dismiss", data={"csrftoken": token, "ids": wifi}
+        )
+        assert dismissed.status_code == 303
+    with world.service.database.read() as session:
+        assert recent_unanswered(session=session, cipher=world.service.cipher) == []
+        state = document_state(session=session, kind=KIND_EXAMPLES, key="work")
+    assert state is not None and state.draft is not None
+    assert sorted(state.draft["es"][-2:]) == ["donde cambio dolares", "donde cambio dólares?"]
+    assert state.live is not None and "donde cambio dolares" not in state.live["es"]
+    # The audit says what was done, never what was asked.
+    lines = [(line.action, line.detail or "") for line in world.audit()]
+    assert ("unanswered_taught", "es: 2") in lines and ("unanswered_dismissed", "1") in lines
+    assert not any("cambio" in detail or "wifi" in detail for _, detail in lines)

@@ -22,6 +22,7 @@ from starlette.responses import Response
 
 from bot.content.files import ContentError, bundle_problems
 from bot.content.publish import PublishBusyError, Publisher
+from bot.content.unanswered import group_questions
 from bot.core.content import (
     MAX_ANSWER_CHARS,
     MAX_SUMMARY_CHARS,
@@ -37,6 +38,7 @@ from bot.service import Service
 from bot.storage import audit
 from bot.storage.accounts import Role
 from bot.storage.content import (
+    KIND_EXAMPLES,
     KIND_ITEM,
     bundle_with_drafts,
     discard_draft,
@@ -49,6 +51,7 @@ from bot.storage.content import (
     versions_of,
 )
 from bot.storage.models import StaffUser
+from bot.storage.unanswered import drop_unanswered, recent_unanswered
 from bot.web.desk.i18n import M_
 from bot.web.desk.render import NO_STORE, Pages
 from bot.web.staff import DESK_PREFIX, require_roles, session_user
@@ -67,7 +70,10 @@ DONE: Final = {
     "restored": M_("That version is now a draft. Publish to make it live again."),
     "publishing": M_("Publishing has started."),
     "busy": M_("A publish is already running."),
+    "taught": M_("Added as example questions, in a draft. Publish to train the model on them."),
+    "dismissed": M_("Dismissed."),
 }
+MAX_IDS = 500
 
 
 def _editor(request: Request) -> StaffUser:
@@ -335,6 +341,72 @@ def add_studio(app: FastAPI, service: Service, pages: Pages) -> None:
                 )
         return _redirect(f"{STUDIO}/items/{key}?lang={language(lang)}&done=restored")
 
+    @app.get("/studio/unanswered")
+    def unanswered(
+        request: Request, user: Editor, done: Annotated[str | None, Query(max_length=16)] = None
+    ) -> Response:
+        """What people asked that got no answer, grouped, for 30 days; no one's identity."""
+        with service.database.write() as session:
+            questions = recent_unanswered(session=session, cipher=service.cipher)
+            audit.record(session=session, staff_id=user.id, action="unanswered_viewed")
+            intents = list(bundle_with_drafts(session=session).examples)
+        return pages.render(
+            request,
+            "studio_unanswered.html",
+            user=user,
+            groups=group_questions(questions),
+            intents=intents,
+            done=DONE.get(done or ""),
+        )
+
+    @app.post("/studio/unanswered/teach")
+    def teach(
+        user: Editor,
+        ids: Annotated[str, Form(max_length=5000)] = "",
+        intent: Annotated[str, Form(max_length=64)] = "",
+        lang: Annotated[str, Form(max_length=8)] = "",
+    ) -> Response:
+        """Make a group's questions example questions of an intent (a draft), and drop them."""
+        chosen = set(_ids(ids))
+        with service.database.write() as session:
+            bundle = bundle_with_drafts(session=session)
+            if intent not in bundle.examples or lang not in LANGUAGES or not chosen:
+                return _redirect(f"{STUDIO}/unanswered")
+            found = [
+                q
+                for q in recent_unanswered(session=session, cipher=service.cipher)
+                if q.id in chosen and q.lang == lang
+            ]
+            by_lang = {code: list(texts) for code, texts in bundle.examples[intent].items()}
+            known = set(by_lang.get(lang, []))
+            for question in found:
+                if question.text not in known:
+                    by_lang.setdefault(lang, []).append(question.text)
+                    known.add(question.text)
+            save_draft(session=session, kind=KIND_EXAMPLES, key=intent, body=by_lang, by=user.id)
+            drop_unanswered(session=session, ids=[q.id for q in found])
+            audit.record(
+                session=session,
+                staff_id=user.id,
+                action="unanswered_taught",
+                target=intent,
+                detail=f"{lang}: {len(found)}",
+            )
+        return _redirect(f"{STUDIO}/unanswered?done=taught")
+
+    @app.post("/studio/unanswered/dismiss")
+    def dismiss(user: Editor, ids: Annotated[str, Form(max_length=5000)] = "") -> Response:
+        """Drop a group's questions: nothing to learn from them."""
+        with service.database.write() as session:
+            dropped = drop_unanswered(session=session, ids=_ids(ids))
+            audit.record(
+                session=session,
+                staff_id=user.id,
+                action="unanswered_dismissed",
+                detail=str(dropped),
+            )
+        return _redirect(f"{STUDIO}/unanswered?done=dismissed")
+
     @app.post("/studio/publish")
     def publish(user: Editor) -> Response:
         """Start a publish in the background; its page shows the progress."""
@@ -383,6 +455,10 @@ def add_studio(app: FastAPI, service: Service, pages: Pages) -> None:
             waiting=waiting,
             done=DONE.get(done or ""),
         )
+
+
+def _ids(text: str) -> list[int]:
+    return [int(part) for part in text.split(",")[:MAX_IDS] if part.strip().isdigit()]
 
 
 def studio_home() -> str:
