@@ -19,6 +19,7 @@ help:
 	@echo "make lint        ruff (lint + format check) and mypy"
 	@echo "make nlu-report  held-out NLU evaluation into nlu/reports/"
 	@echo "make bench       throughput and latency benchmark (prints figures)"
+	@echo "make locales-extract  refresh the gettext catalogues; make locales-check  every string in every language"
 
 # -- environments ---------------------------------------------------------------------
 
@@ -100,6 +101,11 @@ locales-extract: service-env
 	  -k MN_:1,2 -k _ -k gettext -k ngettext:1,2 --no-location --sort-output \
 	  --project Faro --copyright-holder Faro -o locales/desk.pot .
 	$(VENV)/bin/pybabel update -D desk -i locales/desk.pot -d locales --no-fuzzy-matching
+
+# Every supported language has every fixed string (the people's and the staff's catalogues).
+locales-check: service-env
+	$(PY) -m pytest -q -p no:cacheprovider tests/core/test_i18n.py tests/web/test_desk.py \
+	  -k "translat or missing or catalogue"
 
 clean:
 	rm -rf var nlu/models nlu/results .pytest_cache .mypy_cache .ruff_cache

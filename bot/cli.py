@@ -76,6 +76,17 @@ def _parser() -> argparse.ArgumentParser:
         "publish",
         help="train on the live content's examples; the model goes live only if it passes the gate",
     )
+    for_translators = content_commands.add_parser(
+        "translations", help="content for translators: PO files or a workbook, and back"
+    )
+    translations = for_translators.add_subparsers(dest="translations_command", required=True)
+    out = translations.add_parser("export", help="one content-<lang>.po per language into DIR")
+    out.add_argument("directory", type=Path)
+    out.add_argument("--xlsx", action="store_true", help="also DIR/content.xlsx, a sheet each")
+    back = translations.add_parser(
+        "import", help="translated .po or .xlsx files become drafts that need review"
+    )
+    back.add_argument("files", type=Path, nargs="+")
 
     db = commands.add_parser("db", help="database schema and retention")
     db_commands = db.add_subparsers(dest="db_command", required=True)
@@ -352,6 +363,11 @@ def _content(args: argparse.Namespace) -> int:
     engine = make_engine(settings.database_url)
     try:
         sessions = make_sessionmaker(engine)
+        if command == "translations":
+            from bot.service import prepare_database
+
+            prepare_database(settings)
+            return _translations(args, sessions)
         if command == "publish":
             from bot.service import prepare_database
 
@@ -379,6 +395,79 @@ def _content(args: argparse.Namespace) -> int:
         engine.dispose()
     print(f"{changed} document(s) published from {directory}/.")
     return 0
+
+
+def _translations(args: argparse.Namespace, sessions: Any) -> int:
+    import dataclasses
+
+    from bot.content.files import bundle_problems
+    from bot.content.translations import (
+        apply_translations,
+        export_po,
+        export_xlsx,
+        read_translations,
+    )
+    from bot.core.content import ServiceEntry, SourceEntry, TopicFile
+    from bot.core.i18n import Translator
+    from bot.storage import audit
+    from bot.storage.content import bundle_with_drafts, save_draft
+
+    with sessions() as session:
+        bundle = bundle_with_drafts(session=session)
+    if args.translations_command == "export":
+        written = export_po(bundle, args.directory)
+        if args.xlsx:
+            written.append(export_xlsx(bundle, args.directory / "content.xlsx"))
+        for path in written:
+            print(path)
+        return 0
+    translator = Translator()
+    saved = refused = 0
+    for path in args.files:
+        try:
+            found = read_translations(path)
+        except (ValueError, OSError) as exc:
+            print(f"{path}: {exc}", file=sys.stderr)
+            return 1
+        for lang, texts in found.items():
+            try:
+                applied = apply_translations(bundle, lang, texts)
+            except ValueError as exc:
+                print(f"{path.name}: {exc}", file=sys.stderr)
+                continue
+            for context in applied.unknown:
+                print(f"{path.name}: {context}: not in the content; skipped", file=sys.stderr)
+            for kind, key, body in applied.documents:
+                # Each change must pass the same checks as an edit in the studio.
+                if kind == "item":
+                    topic = TopicFile.model_validate(body)
+                    others = tuple(t for t in bundle.topics if t.topic != key)
+                    trial = dataclasses.replace(bundle, topics=(*others, topic))
+                elif kind == "service":
+                    services = {**bundle.services, key: ServiceEntry.model_validate(body)}
+                    trial = dataclasses.replace(bundle, services=services)
+                else:
+                    sources = {**bundle.sources, key: SourceEntry.model_validate(body)}
+                    trial = dataclasses.replace(bundle, sources=sources)
+                problems = bundle_problems(trial, translator)
+                if problems:
+                    refused += 1
+                    for problem in problems:
+                        print(f"{path.name}: {kind} {key}: {problem}", file=sys.stderr)
+                    continue
+                bundle = trial
+                with sessions.begin() as session:
+                    save_draft(session=session, kind=kind, key=key, body=body, by=None)
+                    audit.record(
+                        session=session,
+                        staff_id=None,
+                        action="translations_imported",
+                        target=f"{kind}:{key}",
+                        detail=lang,
+                    )
+                saved += 1
+    print(f"{saved} document(s) saved as drafts needing review; {refused} refused.")
+    return 1 if refused else 0
 
 
 def _publish(sessions: Any) -> int:
