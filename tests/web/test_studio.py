@@ -254,3 +254,34 @@ async def test_unanswered_questions_are_grouped_taught_or_dismissed(world: Staff
     lines = [(line.action, line.detail or "") for line in world.audit()]
     assert ("unanswered_taught", "es: 2") in lines and ("unanswered_dismissed", "1") in lines
     assert not any("cambio" in detail or "wifi" in detail for _, detail in lines)
+
+
+async def test_a_city_paragraph_is_edited_beside_its_source_and_held_to_the_limit(
+    world: StaffWorld,
+) -> None:
+    async with world.client() as client:
+        token = await sign_in(client, "editor")
+        page = await client.get("/desk/studio/items/shelter?lang=pt")
+        assert 'name="city_tijuana"' in page.text and 'name="city_mexicali"' not in page.text
+        draft = {
+            "csrftoken": token,
+            "lang": "pt",
+            "title": "Abrigos",
+            "summary": "Onde dormir",
+            "answer": "Pergunte à equipe do abrigo.",
+            "city_tijuana": "Em Tijuana, pergunte no abrigo principal.",
+            "city_tapachula": "Em Tapachula, pergunte no abrigo.",
+            "city_tecun_uman": "Em Tecún Umán, pergunte na Casa del Migrante.",
+            "city_mexicali": "ignored: the topic has no Mexicali paragraph",
+        }
+        saved = await client.post("/desk/studio/items/shelter/draft", data=draft)
+        assert saved.status_code == 303
+        stored = draft_of(world, "shelter")
+        assert stored is not None
+        assert stored["cities"]["tijuana"]["pt"] == "Em Tijuana, pergunte no abrigo principal."
+        assert "mexicali" not in stored["cities"]
+        too_long = {**draft, "city_tijuana": "palavra " * 150}
+        refused = await client.post("/desk/studio/items/shelter/draft", data=too_long)
+        assert refused.status_code == 422 and "cities.tijuana.pt" in refused.text
+    again = draft_of(world, "shelter")
+    assert again is not None and again["cities"]["tijuana"]["pt"].startswith("Em Tijuana")

@@ -24,6 +24,8 @@ from bot.content.files import ContentError, bundle_problems
 from bot.content.publish import PublishBusyError, Publisher
 from bot.content.unanswered import group_questions
 from bot.core.content import (
+    CITIES,
+    CITY_NAMES,
     MAX_ANSWER_CHARS,
     MAX_SUMMARY_CHARS,
     MAX_TITLE_CHARS,
@@ -62,6 +64,7 @@ STUDIO: Final = f"{DESK_PREFIX}/studio"
 DUE_SOON = dt.timedelta(days=14)
 UNVERIFIED_TOO_LONG = dt.timedelta(days=90)
 MAX_FIELD = 4000  # a form field longer than any answer may be; the checks say why
+CityText = Annotated[str | None, Form(max_length=MAX_FIELD)]
 
 DONE: Final = {
     "draft": M_("Saved as a draft. It goes live when you publish."),
@@ -167,7 +170,7 @@ def add_studio(app: FastAPI, service: Service, pages: Pages) -> None:
         key: str,
         lang: str,
         *,
-        typed: dict[str, str] | None = None,
+        typed: dict[str, Any] | None = None,
         problems: list[str] | None = None,
         done: str | None = None,
     ) -> Response:
@@ -186,6 +189,7 @@ def add_studio(app: FastAPI, service: Service, pages: Pages) -> None:
             "title": topic.title.get(lang),
             "summary": topic.summary.get(lang),
             "answer": topic.answer.get(lang).strip(),
+            "cities": {city: texts.get(lang).strip() for city, texts in topic.cities.items()},
         }
         with service.database.write() as session:
             audit.record(session=session, staff_id=user.id, action="content_viewed", target=key)
@@ -202,6 +206,9 @@ def add_studio(app: FastAPI, service: Service, pages: Pages) -> None:
                 "title": topic.title.get(SOURCE_LANGUAGE),
                 "summary": topic.summary.get(SOURCE_LANGUAGE),
                 "answer": topic.answer.get(SOURCE_LANGUAGE).strip(),
+                "cities": {
+                    city: texts.get(SOURCE_LANGUAGE).strip() for city, texts in topic.cities.items()
+                },
             },
             fields=fields,
             footer=footer,
@@ -215,7 +222,8 @@ def add_studio(app: FastAPI, service: Service, pages: Pages) -> None:
                 "summary": MAX_SUMMARY_CHARS,
                 "answer": MAX_ANSWER_CHARS,
             },
-            cities=sorted(topic.cities),
+            cities=[city for city in CITIES if city in topic.cities],
+            city_names=CITY_NAMES,
         )
 
     def language(lang: str | None, topic: TopicFile | None = None) -> str:
@@ -250,16 +258,45 @@ def add_studio(app: FastAPI, service: Service, pages: Pages) -> None:
         title: Annotated[str, Form(max_length=MAX_FIELD)] = "",
         summary: Annotated[str, Form(max_length=MAX_FIELD)] = "",
         answer: Annotated[str, Form(max_length=MAX_FIELD)] = "",
+        city_tijuana: CityText = None,
+        city_mexicali: CityText = None,
+        city_tapachula: CityText = None,
+        city_mexico_city: CityText = None,
+        city_tecun_uman: CityText = None,
     ) -> Response:
         """Keep an edit of one language as a draft, if it passes the checks."""
         found = topic_of(key)
         if found is None or lang not in LANGUAGES:
             return editor_page(request, user, key, SOURCE_LANGUAGE)
         topic = found[0]
-        typed = {"title": title.strip(), "summary": summary.strip(), "answer": answer.strip()}
+        given = {
+            "tijuana": city_tijuana,
+            "mexicali": city_mexicali,
+            "tapachula": city_tapachula,
+            "mexico_city": city_mexico_city,
+            "tecun_uman": city_tecun_uman,
+        }
+        # Only the paragraphs the topic has (adding a city is done in the content files);
+        # a paragraph the form did not send keeps its text.
+        cities = {
+            city: text.strip()
+            for city, text in given.items()
+            if city in topic.cities and text is not None
+        }
+        typed: dict[str, Any] = {
+            "title": title.strip(),
+            "summary": summary.strip(),
+            "answer": answer.strip(),
+            "cities": cities,
+        }
         body = topic.model_dump(mode="json", exclude_defaults=True)
-        for field, text in typed.items():
-            body.setdefault(field, {})[lang] = text
+        for field in ("title", "summary", "answer"):
+            body.setdefault(field, {})[lang] = typed[field]
+        for city, text in cities.items():
+            body["cities"][city][lang] = text
+        typed["cities"] = {
+            city: cities.get(city, texts.get(lang).strip()) for city, texts in topic.cities.items()
+        }
         problems: list[str] = []
         try:
             edited = TopicFile.model_validate(body)

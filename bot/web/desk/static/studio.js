@@ -13,6 +13,10 @@
         var limit = parseInt(field.getAttribute("data-limit"), 10);
         var length = field.value.trim().length;
         if (field.getAttribute("data-with-footer")) { length += 2 + footer.length; }
+        if (field.getAttribute("data-with-answer")) {
+          // A city paragraph goes out joined to the answer: the message is both.
+          length += 2 + document.getElementById("answer").value.trim().length;
+        }
         var out = item.querySelector('[data-count="' + field.id + '"]');
         if (!out) { continue; }
         out.textContent = length + " / " + limit;
