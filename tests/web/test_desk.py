@@ -111,6 +111,23 @@ DESK_ROUTES: list[tuple[str, str, dict[str, str] | None, dict[str, int]]] = [
     ("POST", "/desk/studio/publish", {}, editors(303)),
     ("GET", "/desk/studio/publish", None, editors(200)),
     ("GET", "/desk/studio/unanswered", None, editors(200)),
+    ("GET", "/desk/studio/services", None, editors(200)),
+    (
+        "POST",
+        "/desk/studio/services",
+        {
+            "key": "test-desk",
+            "lang": "es",
+            "name": "Albergue de prueba",
+            "kind": "shelter",
+            "city": "tijuana",
+            "serves": "everyone",
+            "topics": "shelter",
+            "sources": "un-caravans-2018-12",
+            "offers": "Un lugar para dormir.",
+        },
+        editors(303),
+    ),
     (
         "POST",
         "/desk/studio/unanswered/teach",

@@ -285,3 +285,60 @@ async def test_a_city_paragraph_is_edited_beside_its_source_and_held_to_the_limi
         assert refused.status_code == 422 and "cities.tijuana.pt" in refused.text
     again = draft_of(world, "shelter")
     assert again is not None and again["cities"]["tijuana"]["pt"].startswith("Em Tijuana")
+
+
+async def test_services_are_edited_added_and_checked(world: StaffWorld) -> None:
+    new = {
+        "key": "albergue-de-prueba",
+        "lang": "es",
+        "name": "Albergue de prueba",
+        "kind": "shelter",
+        "city": "tapachula",
+        "serves": ["families", "women"],
+        "topics": ["shelter"],
+        "sources": ["un-caravans-2018-12"],
+        "offers": "Un lugar para dormir, según el informe.",
+    }
+    async with world.client() as client:
+        token = await sign_in(client, "editor")
+        await client.post("/desk/lang", data={"csrftoken": token, "lang": "en", "back": "/desk/"})
+        page = await client.get("/desk/studio/services")
+        assert page.status_code == 200 and 'id="service-buen-pastor-tapachula"' in page.text
+        edited = await client.post(
+            "/desk/studio/services",
+            data={
+                "csrftoken": token,
+                **{**new, "key": "buen-pastor-tapachula", "lang": "en"},
+                "name": "Albergue El Buen Pastor",
+                "offers": "Shelter; in 2018 it served up to 300 people a day.",
+            },
+        )
+        assert edited.status_code == 303
+        added = await client.post("/desk/studio/services", data={"csrftoken": token, **new})
+        assert added.status_code == 303
+        for bad, expected in (
+            ({"key": "Bad Key!"}, "lower-case"),
+            ({"phone": "call me maybe"}, "phone"),
+            ({"sources": ["no-such-source"]}, "no-such-source"),
+            ({"city": "atlantis"}, "city"),
+            ({"key": "new-in-french", "lang": "fr"}, "source language first"),
+        ):
+            refused = await client.post(
+                "/desk/studio/services", data={"csrftoken": token, **new, **bad}
+            )
+            assert refused.status_code == 422 and expected in refused.text, bad
+        assert await publish_and_wait(client, token, world) == "unchanged"
+    library = world.service.content.library()
+    [pastor] = [
+        s
+        for s in library.services("en", topic="shelter", city="tapachula")
+        if s.key == "buen-pastor-tapachula"
+    ]
+    assert pastor.offers == "Shelter; in 2018 it served up to 300 people a day."
+    [mine] = [
+        s
+        for s in library.services("fr", topic="shelter", city="tapachula")
+        if s.key == "albergue-de-prueba"
+    ]
+    # Until translated, a new service says what it offers in the source language.
+    assert mine.offers == "Un lugar para dormir, según el informe."

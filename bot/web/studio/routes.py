@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
+import re
 import threading
 from typing import Annotated, Any, Final
 
@@ -24,12 +25,17 @@ from bot.content.files import ContentError, bundle_problems
 from bot.content.publish import PublishBusyError, Publisher
 from bot.content.unanswered import group_questions
 from bot.core.content import (
+    ANSWER_TOPICS,
+    AUDIENCES,
     CITIES,
+    CITY_COUNTRIES,
     CITY_NAMES,
     MAX_ANSWER_CHARS,
     MAX_SUMMARY_CHARS,
     MAX_TITLE_CHARS,
+    SERVICE_KINDS,
     SOURCE_LANGUAGE,
+    ServiceEntry,
     TopicFile,
     answers_from_topic,
 )
@@ -42,6 +48,7 @@ from bot.storage.accounts import Role
 from bot.storage.content import (
     KIND_EXAMPLES,
     KIND_ITEM,
+    KIND_SERVICE,
     bundle_with_drafts,
     discard_draft,
     document_state,
@@ -64,6 +71,7 @@ STUDIO: Final = f"{DESK_PREFIX}/studio"
 DUE_SOON = dt.timedelta(days=14)
 UNVERIFIED_TOO_LONG = dt.timedelta(days=90)
 MAX_FIELD = 4000  # a form field longer than any answer may be; the checks say why
+SERVICE_KEY = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")
 CityText = Annotated[str | None, Form(max_length=MAX_FIELD)]
 
 DONE: Final = {
@@ -377,6 +385,171 @@ def add_studio(app: FastAPI, service: Service, pages: Pages) -> None:
                     detail=f"version {number}",
                 )
         return _redirect(f"{STUDIO}/items/{key}?lang={language(lang)}&done=restored")
+
+    # -- the directory ------------------------------------------------------------------
+
+    def service_of(key: str) -> tuple[ServiceEntry, bool] | None:
+        with service.database.read() as session:
+            state = document_state(session=session, kind=KIND_SERVICE, key=key)
+        if state is None or (state.draft or state.live) is None:
+            return None
+        body = state.draft if state.draft is not None else state.live
+        return ServiceEntry.model_validate(body), state.draft is not None
+
+    def services_page(
+        request: Request,
+        user: StaffUser,
+        *,
+        editing: str | None = None,
+        lang: str = SOURCE_LANGUAGE,
+        typed: dict[str, Any] | None = None,
+        problems: list[str] | None = None,
+        done: str | None = None,
+    ) -> Response:
+        with service.database.read() as session:
+            states = document_states(session=session, kind=KIND_SERVICE)
+            sources = dict(bundle_with_drafts(session=session).sources)
+        rows = []
+        for state in states:
+            body = state.draft if state.draft is not None else state.live
+            if body is not None:
+                rows.append((state.key, ServiceEntry.model_validate(body), state.draft is not None))
+        current = next((entry for key, entry, _ in rows if key == editing), None)
+        fields = typed or (
+            {
+                "name": current.name,
+                "kind": current.kind,
+                "city": current.city,
+                "serves": list(current.serves),
+                "topics": list(current.topics),
+                "sources": list(current.sources),
+                "offers": current.offers.get(lang),
+                "phone": current.phone or "",
+            }
+            if current is not None
+            else {
+                "name": "",
+                "kind": "shelter",
+                "city": "tijuana",
+                "serves": ["everyone"],
+                "topics": ["shelter"],
+                "sources": [],
+                "offers": "",
+                "phone": "",
+            }
+        )
+        return pages.render(
+            request,
+            "studio_services.html",
+            user=user,
+            status_code=422 if problems else 200,
+            rows=rows,
+            editing=editing,
+            current=current,
+            edit_lang=lang,
+            fields=fields,
+            problems=problems or [],
+            done=DONE.get(done or ""),
+            kinds=SERVICE_KINDS,
+            audiences=AUDIENCES,
+            city_names=CITY_NAMES,
+            topics=ANSWER_TOPICS,
+            sources=sources,
+            source_lang=SOURCE_LANGUAGE,
+        )
+
+    @app.get("/studio/services")
+    def services(
+        request: Request,
+        user: Editor,
+        key: Annotated[str | None, Query(max_length=64)] = None,
+        lang: Annotated[str | None, Query(max_length=8)] = None,
+        done: Annotated[str | None, Query(max_length=16)] = None,
+    ) -> Response:
+        """The directory: every service, and one being edited (or a new one)."""
+        return services_page(request, user, editing=key, lang=language(lang), done=done)
+
+    @app.post("/studio/services")
+    def save_service(
+        request: Request,
+        user: Editor,
+        key: Annotated[str, Form(max_length=64)] = "",
+        lang: Annotated[str, Form(max_length=8)] = "",
+        name: Annotated[str, Form(max_length=200)] = "",
+        kind: Annotated[str, Form(max_length=32)] = "",
+        city: Annotated[str, Form(max_length=32)] = "",
+        serves: Annotated[list[str] | None, Form()] = None,
+        topics: Annotated[list[str] | None, Form()] = None,
+        sources: Annotated[list[str] | None, Form()] = None,
+        offers: Annotated[str, Form(max_length=MAX_FIELD)] = "",
+        phone: Annotated[str, Form(max_length=32)] = "",
+    ) -> Response:
+        """Keep a service (new, or changed in one language) as a draft, if it checks."""
+        lang = language(lang)
+        key = key.strip().lower()
+        typed: dict[str, Any] = {
+            "name": name.strip(),
+            "kind": kind,
+            "city": city,
+            "serves": serves or [],
+            "topics": topics or [],
+            "sources": sources or [],
+            "offers": offers.strip(),
+            "phone": phone.strip(),
+        }
+        found = service_of(key)
+        problems: list[str] = []
+        if not SERVICE_KEY.match(key):
+            problems.append(M_("The key is lower-case letters, digits and dashes."))
+        if found is None and lang != SOURCE_LANGUAGE:
+            problems.append(M_("A new service is written in the source language first."))
+        entry: ServiceEntry | None = None
+        if not problems:
+            body: dict[str, Any] = (
+                found[0].model_dump(mode="json", exclude_defaults=True)
+                if found is not None
+                # A new service: the source text stands in every language until translated.
+                else {"offers": dict.fromkeys(LANGUAGES, typed["offers"])}
+            )
+            body["offers"][lang] = typed["offers"]
+            body.update(
+                name=typed["name"],
+                kind=kind,
+                city=city,
+                country=CITY_COUNTRIES.get(city, ""),
+                serves=typed["serves"],
+                topics=typed["topics"],
+                sources=typed["sources"],
+            )
+            if typed["phone"]:
+                body["phone"] = typed["phone"]
+            else:
+                body.pop("phone", None)
+            try:
+                entry = ServiceEntry.model_validate(body)
+            except ValidationError as exc:
+                problems = [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
+        if entry is not None:
+            with service.database.read() as session:
+                bundle = bundle_with_drafts(session=session)
+            trial = dataclasses.replace(bundle, services={**bundle.services, key: entry})
+            problems = [p for p in bundle_problems(trial, translator) if f"services.{key}." in p]
+        if problems or entry is None:
+            return services_page(
+                request, user, editing=key or None, lang=lang, typed=typed, problems=problems
+            )
+        with service.database.write() as session:
+            save_draft(
+                session=session,
+                kind=KIND_SERVICE,
+                key=key,
+                body=entry.model_dump(mode="json", exclude_defaults=True),
+                by=user.id,
+            )
+            audit.record(
+                session=session, staff_id=user.id, action="content_draft", target=f"service:{key}"
+            )
+        return _redirect(f"{STUDIO}/services?key={key}&lang={lang}&done=draft")
 
     @app.get("/studio/unanswered")
     def unanswered(
