@@ -22,11 +22,11 @@ from bot.core.understanding import IntentParser
 HELDOUT_DIR = PROJECT_ROOT / "nlu" / "tests"
 PROTECTIVE_DIR = PROJECT_ROOT / "nlu" / "protective"
 # The newest blind danger set, measured once before it became the gate (nlu/reports).
-FINAL_PROTECTIVE_SET = "blind8"
+FINAL_PROTECTIVE_SET = "blind9"
 # Marks: held-out accuracy as the test suite holds it; danger recall just below what the
-# final set measured (0.903-0.947), so a model that routes danger worse never goes live.
+# final set measured (0.955-0.989), so a model that routes danger worse never goes live.
 MIN_HELDOUT_ACCURACY = 0.85
-MIN_PROTECTIVE_RECALL = 0.88
+MIN_PROTECTIVE_RECALL = 0.93
 
 
 @dataclass(frozen=True, slots=True)

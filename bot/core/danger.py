@@ -25,9 +25,10 @@ PROTECTIVE_INTENTS: frozenset[str] = frozenset(PROTECTIVE_TOPICS) | {"emergency"
 TOP_THRESHOLD = 0.40
 # Or when the protective intents together hold this much of the probability, even if an
 # ordinary topic is on top ("tengo hambre y estoy en el albergue" splits its score).
-# On the development sets: 0.35 gives worst-language recall 0.991 with 3.3% false alarms,
-# 0.45 gives 0.973 with 1.1%. A missed cry costs more than an extra safety answer.
-COMBINED_THRESHOLD = 0.35
+# On the development sets with the round-11 model: 0.30 gives worst-language recall 0.996
+# with 2.2% false alarms, 0.35 gives 0.984 with 1.4%. A missed cry costs more than an
+# extra safety answer.
+COMBINED_THRESHOLD = 0.30
 
 
 def protective_topic(parse: Parse | None) -> str | None:

@@ -4186,17 +4186,48 @@ _PROCEDURE = (
     r"|mencionar|decir|dire|di sa|dizer|contar|count|cuenta|compte|conta)"
 )
 _PAST_YEAR = "|".join(str(year) for year in range(1960, dt.date.today().year))
-PAST_FOR_A_PROCEDURE = re.compile(rf"^(?=.*\b(?:{_PAST_YEAR})\b)(?=.*\b{_PROCEDURE}\b)")
+# "hace 2 años", "two years ago", "il y a 2 ans", "faz 2 anos", "sa gen 2 an": as old as a
+# year for the same purpose.
+_COUNT = r"(?:\d+|un|una|uno|dos|tres|one|two|three|a|deux|trois|de|twa|um|uma|duas|tres)"
+_UNITS = r"(?:anos|ano|años|año|years?|ans?|mois|meses|mes|months?|mwa)"
+_YEARS_AGO = (
+    rf"(?:hace {_COUNT} {_UNITS}|{_COUNT} {_UNITS} ago|(?:il )?y a {_COUNT} {_UNITS}"
+    rf"|(?:faz|ha) {_COUNT} {_UNITS}|(?:sa )?gen {_COUNT} {_UNITS})"
+)
+PAST_FOR_A_PROCEDURE = re.compile(
+    rf"^(?=.*\b(?:{_PAST_YEAR}|{_YEARS_AGO})\b)(?=.*\b{_PROCEDURE}\b)"
+)
+# "Lo vi en la tele", "saw on the news", "nan televizyon yo di": someone else's story,
+# told as news. The model still reads the message; the patterns step back.
+NEWS = re.compile(
+    r"\b(?:en|on|in|a|a la|dans|nan|na|no|sur) (?:(?:la|las|los|el|the|les|le|o|os|as) )?"
+    r"(?:tele|tv|television|televisao|televizyon|noticias|noticiero|news|infos|informations|nouvelles|nouvel|jornal"
+    r"|radio|radyo)\b"
+)
+_NEWS_SILENCES = frozenset({"threat", "violence", "kidnapping", "emergency"})
+# "So bored I'm dying", "m ap mouri anwi", "muriendo de aburrimiento": boredom, not a body.
+BOREDOM = re.compile(
+    r"\b(?:bored|boring|aburrid[oa]|aburrimiento|anwi|ennui|tedio|entediad[oa]|tedyo)\b"
+)
+_BOREDOM_SILENCES = frozenset({"medical_emergency", "self_harm"})
+# "A training on family violence", "un exposé sur la violence": learning about violence,
+# not living it. (Not "volunteer": a shelter's volunteer may be the one who hurts.)
+STUDYING = re.compile(
+    r"\b(?:formacion|formation|fomasyon|formasyon|training|treinamento|capacitacion|curso"
+    r"|course|taller|workshop|expose|tarea|homework|devoir|devwa|trabalho de escola)\b"
+)
+_STUDYING_SILENCES = frozenset({"violence"})
 # "The form asks if I suffered domestic violence, what do I put": the words after a form's
 # question are the form's, not the writer's; they are left out before matching, so
 # "my husband hits me, the form asks about violence" is still heard.
 FORM_QUESTION = re.compile(
     r"\b(?:(?:el|la|le|un|una|the|this|that|a|o|mi|my|mon|meu|nan|sou|en|in|on|no|na) )?"
-    r"(?:formulario|form|formulaire|fomile|questionnaire|cuestionario|questionario)\b"
+    r"(?:formulario|form|formulaire|fomile|questionnaire|cuestionario|questionario|papel"
+    r"|paper|papier|papye|planilla)\b"
     r" (?:\S+ ){0,3}(?:pregunta|asks?|demande|mande|pergunta|quiere saber|wants to know"
     r"|veut savoir|vle konnen|quer saber)\b(?: \S+){0,8}"
 )
-_PAST_SILENCES = frozenset({"threat", "violence", "kidnapping"})
+_PAST_SILENCES = frozenset({"threat", "violence", "kidnapping", "emergency"})
 
 _COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (
@@ -4219,7 +4250,16 @@ def danger_by_pattern(text: str) -> str | None:
     )
     idiom = IDIOM.search(folded) is not None
     past = PAST_FOR_A_PROCEDURE.search(folded) is not None
+    silenced: set[str] = set()
+    if NEWS.search(folded):
+        silenced |= _NEWS_SILENCES
+    if BOREDOM.search(folded):
+        silenced |= _BOREDOM_SILENCES
+    if STUDYING.search(folded):
+        silenced |= _STUDYING_SILENCES
     for category, pattern in _COMPILED:
+        if category in silenced:
+            continue
         if fiction and category not in _ALWAYS:
             continue
         if laughing and category in _NOT_WHEN_LAUGHING:

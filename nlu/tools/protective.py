@@ -51,6 +51,7 @@ class Outcome:
 # training data and patterns grew, so they are reported but no longer count as blind.
 # The newest set, measured once; the publish gate (bot.content.gate) holds models to it.
 FINAL_SET = FINAL_PROTECTIVE_SET
+EIGHTH_SET = "blind8"
 SEVENTH_SET = "blind7"
 SIXTH_SET = "blind6"
 FIFTH_SET = "blind5"
@@ -61,6 +62,7 @@ FIRST_SET = "protective"
 # Newest first: the final blind set, then the earlier ones, each measured once and then seen.
 ALL_SETS = (
     FINAL_SET,
+    EIGHTH_SET,
     SEVENTH_SET,
     SIXTH_SET,
     FIFTH_SET,
@@ -213,8 +215,13 @@ def write_report(summaries: dict[str, dict[str, object]], model_name: str) -> Pa
         f"recall >= {MIN_RECALL} in every language. Written by `make nlu-report`.",
     ]
     titles = {
-        FINAL_SET: "The final blind set (`blind8_*`): a writer who saw no training data, "
-        "no patterns and no other set; measured once",
+        FINAL_SET: "The final blind set (`blind9_*`): a writer who saw no training data, "
+        "no patterns and no other set; measured once (recall es 0.989, en 0.989, fr 0.955, "
+        "ht 0.977, pt 0.989; false alarms 0.12-0.29). Three pattern guards added after, "
+        "chosen on training look-alikes, took French false alarms from 0.292 to 0.250",
+        EIGHTH_SET: "The eighth blind set (`blind8_*`): measured once blind (es 0.947, "
+        "en 0.916, fr 0.937, ht 0.903, pt 0.905; false alarms 0.08-0.29), then seen, so no "
+        "longer blind",
         SEVENTH_SET: "The seventh blind set (`blind7_*`): measured once blind (es 0.988, "
         "en 0.953, fr 0.953, ht 0.943, pt 0.966; false alarms 0.12-0.24), then seen, so no "
         "longer blind",

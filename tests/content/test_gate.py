@@ -60,7 +60,7 @@ def test_one_language_below_the_mark_fails_and_is_named(sets: GateSets) -> None:
     assert not result.passed
     assert result.failures == (
         "ht: held-out accuracy 0.000 < 0.85",
-        "ht: danger recall 0.000 < 0.88",
+        "ht: danger recall 0.000 < 0.93",
     )
     assert result.as_dict()["heldout"] == {**dict.fromkeys(LANGUAGES, 1.0), "ht": 0.0}
 

@@ -2354,3 +2354,59 @@ def test_a_past_event_told_for_a_procedure_is_not_a_cry(message: str) -> None:
 @pytest.mark.parametrize(("message", "category"), DANGER_WITH_A_YEAR)
 def test_danger_now_is_heard_beside_a_year_or_a_form(message: str, category: str) -> None:
     assert danger_by_pattern(message) == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me asaltaron en tapachula hace 3 anos, eso cuenta para mi solicitud de asilo?",
+        "they beat me in Guatemala two years ago, do I mention it at the interview",
+        "on m'a frappé il y a 2 ans au Panama, je le dis dans mon dossier ?",
+        "yo te bat mwen sa gen 2 an, èske m di sa nan entrevi azil la",
+        "fui agredida faz 2 anos, conto isso no processo da comar?",
+    ],
+)
+def test_harm_some_years_ago_asked_about_for_a_procedure_is_left_to_the_model(text: str) -> None:
+    assert danger_by_pattern(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("me acaban de asaltar hace 2 minutos en la central, ayuda", "emergency"),
+        ("my husband beats me, the comar interview is tomorrow", "violence"),
+    ],
+)
+def test_harm_now_is_still_heard_beside_a_procedure(text: str, category: str) -> None:
+    assert danger_by_pattern(text) == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vi en las noticias que secuestraron a unos migrantes en tamaulipas, que feo",
+        "saw on the news they kidnapped migrants near the border, so sad",
+        "à la télé ils ont dit qu'un bus de migrants a été enlevé, c'est triste",
+        "nan televizyon yo di yo kidnape migran Tamaulipas",
+        "na tv falaram que sequestraram migrantes em tamaulipas",
+    ],
+)
+def test_news_someone_watched_is_left_to_the_model(text: str) -> None:
+    assert danger_by_pattern(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["so bored im dying here", "m ap mouri anwi nan liy lan", "me muero de aburrimiento"],
+)
+def test_boredom_is_not_a_medical_emergency(text: str) -> None:
+    assert danger_by_pattern(text) is None
+
+
+def test_studying_violence_is_not_living_it_but_a_volunteer_who_hurts_is_heard() -> None:
+    assert danger_by_pattern("m ap fè yon fòmasyon sou vyolans nan fanmi, nou gen dokiman?") is None
+    assert danger_by_pattern("el papel pregunta si sufri violencia, que pongo") is None
+    assert (
+        danger_by_pattern("es un voluntario del albergue abuso de mi hijo adolescente")
+        == "violence"
+    )

@@ -19,6 +19,7 @@ from bot.settings import Settings
 from nlu.tools.heldout import Example
 from nlu.tools.protective import (
     ALL_SETS,
+    EIGHTH_SET,
     FINAL_SET,
     SEVENTH_SET,
     SIXTH_SET,
@@ -31,12 +32,17 @@ from nlu.tools.protective import (
 )
 
 # Regression limits of the test suite. On the final blind set they sit just below what it
-# measured once (recall 0.903-0.947, false alarms 0.080-0.292 on 24-25 look-alikes a
-# language, where one alarm is 0.04): they catch a step back, they do not say the target
-# is met. On the seen sets (each measured once blind, then used to improve) the routing
-# is held to the target itself. The target (MIN_RECALL, 0.95) and whether each language
-# meets it are in nlu/reports/protective.md, written by `make nlu-report`.
-LIMITS = {FINAL_SET: (0.88, 0.30), SEVENTH_SET: (0.95, 0.20), SIXTH_SET: (0.95, 0.10)}
+# measured once (recall 0.955-0.989, false alarms 0.120-0.292 on 24-25 look-alikes a
+# language, where one alarm is 0.04): they catch a step back. On the seen sets (each
+# measured once blind, then used to improve) the routing is held near what it reaches
+# now. The target (MIN_RECALL, 0.95) and whether each language meets it are in
+# nlu/reports/protective.md, written by `make nlu-report`.
+LIMITS = {
+    FINAL_SET: (0.94, 0.30),
+    EIGHTH_SET: (0.93, 0.26),
+    SEVENTH_SET: (0.95, 0.20),
+    SIXTH_SET: (0.95, 0.10),
+}
 
 
 def test_the_sets_cover_every_danger_in_every_language_and_never_leak_into_training() -> None:
