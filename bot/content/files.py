@@ -100,13 +100,17 @@ def read_bundle(directory: Path, translator: Translator | None = None) -> Conten
     bundle = ContentBundle(
         sources=sources, topics=tuple(topics), services=services, examples=examples
     )
-    problems.extend(bundle_problems(bundle, translator or Translator()))
+    # A topic whose file did not read is still a topic: its services are not orphans.
+    item_files = {path.stem for path in (directory / ITEMS_DIR).glob("*.yml")}
+    problems.extend(bundle_problems(bundle, translator or Translator(), topic_names=item_files))
     if problems:
         raise ContentError(problems)
     return bundle
 
 
-def bundle_problems(bundle: ContentBundle, translator: Translator) -> list[str]:
+def bundle_problems(
+    bundle: ContentBundle, translator: Translator, topic_names: Iterable[str] = ()
+) -> list[str]:
     """What breaks the rules across files: unknown sources, texts too long for a phone."""
     problems: list[str] = []
     for topic in bundle.topics:
@@ -117,18 +121,41 @@ def bundle_problems(bundle: ContentBundle, translator: Translator) -> list[str]:
             continue
         problems.extend(f"{where}: {p}" for p in _length_problems(topic, bundle, translator))
     for topic in bundle.topics:
-        # A topic the model cannot recognise is an answer nobody reaches by writing.
+        # A topic the model cannot recognise is an answer nobody reaches by writing: every
+        # language it is written in needs example questions (the source language always).
         for lang in LANGUAGES:
+            if topic.answer.own(lang) is None:
+                continue
             if not bundle.examples.get(topic.topic, {}).get(lang):
                 where = f"{EXAMPLES_DIR}/nlu_{lang}.yml"
                 problems.append(f"{where}: {topic.topic}: no example questions")
+    problems.extend(_example_clashes(bundle.examples))
+    known = {topic.topic for topic in bundle.topics} | set(topic_names)
     for key, service in bundle.services.items():
         unknown = [s for s in service.sources if s not in bundle.sources]
         if unknown:
             problems.append(
                 f"{SERVICES_FILE}: services.{key}.sources: {unknown} are not in {SOURCES_FILE}"
             )
+        missing = [t for t in service.topics if t not in known]
+        if missing:
+            problems.append(f"{SERVICES_FILE}: services.{key}.topics: {missing} are not topics")
     return problems
+
+
+def _example_clashes(examples: Examples) -> Iterable[str]:
+    """The same question taught as two intents: the model cannot learn both."""
+    for lang in LANGUAGES:
+        seen: dict[str, str] = {}
+        for intent, by_lang in examples.items():
+            for text in by_lang.get(lang, ()):
+                key = " ".join(text.casefold().split())
+                first = seen.setdefault(key, intent)
+                if first != intent:
+                    yield (
+                        f"{EXAMPLES_DIR}/nlu_{lang}.yml: {intent}: {text!r} is also an example"
+                        f" of {first}"
+                    )
 
 
 def _length_problems(

@@ -18,7 +18,14 @@ from babel.messages.pofile import read_po, write_po
 from openpyxl import Workbook, load_workbook
 
 from bot.content.files import ContentBundle
-from bot.core.content import SOURCE_LANGUAGE, PerLanguage, ServiceEntry, SourceEntry, TopicFile
+from bot.core.content import (
+    SOURCE_LANGUAGE,
+    PerLanguage,
+    ServiceEntry,
+    SourceEntry,
+    TopicFile,
+    Translatable,
+)
 from bot.core.messages import LANGUAGES
 
 TARGET_LANGUAGES = tuple(lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE)
@@ -34,7 +41,7 @@ class Unit:
     translation: str
 
 
-def _texts(bundle: ContentBundle) -> Iterator[tuple[str, PerLanguage]]:
+def _texts(bundle: ContentBundle) -> Iterator[tuple[str, PerLanguage | Translatable]]:
     for topic in bundle.topics:
         yield f"item:{topic.topic}:title", topic.title
         yield f"item:{topic.topic}:summary", topic.summary
@@ -50,9 +57,16 @@ def _texts(bundle: ContentBundle) -> Iterator[tuple[str, PerLanguage]]:
 def units(bundle: ContentBundle, lang: str) -> list[Unit]:
     """Every translatable text of `bundle` in `lang`, beside its source."""
     return [
-        Unit(context, texts.get(SOURCE_LANGUAGE).strip(), texts.get(lang).strip())
+        Unit(context, texts.get(SOURCE_LANGUAGE).strip(), _written(texts, lang))
         for context, texts in _texts(bundle)
     ]
+
+
+def _written(texts: PerLanguage | Translatable, lang: str) -> str:
+    """The text written in `lang`; empty while a topic's translation is missing."""
+    if isinstance(texts, Translatable):
+        return (texts.own(lang) or "").strip()
+    return texts.get(lang).strip()
 
 
 def export_po(bundle: ContentBundle, directory: Path) -> list[Path]:
@@ -132,11 +146,11 @@ def apply_translations(bundle: ContentBundle, lang: str, texts: Mapping[str, str
         touched = False
         for field in ("title", "summary", "answer"):
             new = texts.get(f"item:{topic.topic}:{field}")
-            if new is not None and new != body[field][lang].strip():
+            if new is not None and new != body[field].get(lang, "").strip():
                 body[field][lang], touched = new, True
         for city in topic.cities:
             new = texts.get(f"item:{topic.topic}:city:{city}")
-            if new is not None and new != body["cities"][city][lang].strip():
+            if new is not None and new != body["cities"][city].get(lang, "").strip():
                 body["cities"][city][lang], touched = new, True
         if touched:
             # Not checked by an editor yet: the studio shows it as needing review.

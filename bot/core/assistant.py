@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot.core import directory, keywords, phrases
-from bot.core.content import PROTECTIVE_TOPICS, TOPICS, Answer, ContentLibrary
+from bot.core.content import TOPICS, Answer, ContentLibrary
 from bot.core.conversation import ConversationStore, PersonState
 from bot.core.danger import PROTECTIVE_INTENTS, danger_of
 from bot.core.effects import (
@@ -295,7 +295,7 @@ class Assistant:
 
         if chosen is None and self._confirm_language:
             # Not sure of the language yet: ask, and keep the topic to answer after.
-            if parse.intent in TOPICS and parse.confidence >= self._threshold:
+            if _is_topic(library, parse.intent) and parse.confidence >= self._threshold:
                 person.pending_topic = parse.intent
             return turn(self._language_question(), parse.intent, parse.confidence)
 
@@ -345,7 +345,7 @@ class Assistant:
             return [Reply(confirmation, lang=ctx.lang), self._welcome(ctx)]
         if payload.startswith(TOPIC_PREFIX):
             topic = payload.removeprefix(TOPIC_PREFIX)
-            if topic in TOPICS or topic in PROTECTIVE_TOPICS:
+            if topic in TOPICS or ctx.library.has_topic(topic):
                 return self._answer(ctx, topic)
         if payload.startswith(directory.CITY_PREFIX):
             picked = directory.parse_city_payload(payload)
@@ -434,7 +434,7 @@ class Assistant:
         suggestions = list(person.suggestions)
         person.suggestions = []
         person.misses = 0
-        if intent in TOPICS:
+        if _is_topic(ctx.library, intent):
             return self._answer(ctx, intent)
         if intent == "voluntary_return_request":
             return self._start_intake(ctx)
@@ -473,8 +473,8 @@ class Assistant:
                     lang=ctx.lang,
                 ),
             ]
-        best = [name for name, _ in parse.ranking if name in TOPICS][:2]
-        if parse.intent in TOPICS and parse.intent not in best:
+        best = [name for name, _ in parse.ranking if _is_topic(ctx.library, name)][:2]
+        if _is_topic(ctx.library, parse.intent) and parse.intent not in best:
             best = [parse.intent, *best][:2]
         library = ctx.library
         buttons = []
@@ -639,7 +639,11 @@ class Assistant:
 
     def _intake_turn(self, ctx: _Context, parse: Parse | None) -> list[Reply]:
         question = None
-        if parse is not None and parse.confidence >= self._threshold and parse.intent in TOPICS:
+        if (
+            parse is not None
+            and parse.confidence >= self._threshold
+            and _is_topic(ctx.library, parse.intent)
+        ):
             question = parse.intent
         return self._flow_result(ctx, intake.handle(self._intake_context(ctx, question)))
 
@@ -754,6 +758,11 @@ def _notice_for(incoming: Incoming) -> str | None:
 # -- text helpers ------------------------------------------------------------------------------
 
 _DROPPED_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn"}
+
+
+def _is_topic(library: ContentLibrary, intent: str) -> bool:
+    """A topic to answer: a menu topic, or an item staff added (danger is decided before)."""
+    return intent in TOPICS or (intent not in PROTECTIVE_INTENTS and library.has_topic(intent))
 
 
 def clean_text(text: str) -> str:

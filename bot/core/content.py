@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Annotated
@@ -46,6 +47,25 @@ PROTECTIVE_TOPICS: tuple[str, ...] = (
     "food",
 )
 ANSWER_TOPICS: tuple[str, ...] = TOPICS + PROTECTIVE_TOPICS
+# Intents the conversation handles itself: never the name of an answer topic. Editors may
+# add topics (items) of their own under any other name; those are reached by writing, not
+# from the menu, which holds the ten above (a WhatsApp list shows at most ten rows).
+CONVERSATION_INTENTS: frozenset[str] = frozenset(
+    {
+        "voluntary_return_request",
+        "talk_to_human",
+        "greet",
+        "goodbye",
+        "thanks",
+        "affirm",
+        "deny",
+        "menu",
+        "change_language",
+        "out_of_scope",
+        "nlu_fallback",
+    }
+)
+TOPIC_NAME = re.compile(r"^[a-z][a-z0-9_]{1,47}$")
 CITIES: tuple[str, ...] = ("tijuana", "mexicali", "tapachula", "mexico_city", "tecun_uman")
 COUNTRIES: tuple[str, ...] = ("MX", "GT", "HN", "SV")
 # Cities of the directory, with their own names (as people and signs write them) and
@@ -120,6 +140,26 @@ class PerLanguage(BaseModel):
         return str(getattr(self, lang))
 
 
+class Translatable(BaseModel):
+    """A text written in the source language first; a translation may still be missing."""
+
+    model_config = ConfigDict(extra="forbid")
+    es: NonEmpty
+    en: NonEmpty | None = None
+    fr: NonEmpty | None = None
+    ht: NonEmpty | None = None
+    pt: NonEmpty | None = None
+
+    def own(self, lang: str) -> str | None:
+        """The text written in `lang`, or None while it is not translated."""
+        text = getattr(self, lang)
+        return None if text is None else str(text)
+
+    def get(self, lang: str) -> str:
+        """The text in `lang`, or the source-language text while it is not translated."""
+        return self.own(lang) or str(getattr(self, SOURCE_LANGUAGE))
+
+
 SOURCE_DATE = r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$"
 
 
@@ -152,10 +192,10 @@ class TopicFile(BaseModel):
     # Set only when a person checked the facts in the studio (who is in the audit log).
     verified_on: dt.date | None = None
     sources: list[str] = Field(min_length=1)
-    title: PerLanguage
-    summary: PerLanguage
-    answer: PerLanguage
-    cities: dict[str, PerLanguage] = Field(default_factory=dict)
+    title: Translatable
+    summary: Translatable
+    answer: Translatable
+    cities: dict[str, Translatable] = Field(default_factory=dict)
     # Per translated language, the fingerprint of the source-language text it was last
     # checked against (in the studio): when the source changes, the translation needs review.
     translations: dict[str, str] = Field(default_factory=dict)
@@ -167,10 +207,22 @@ class TopicFile(BaseModel):
         )
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
+    def is_translated(self, lang: str) -> bool:
+        """True when the title, summary and answer are written in `lang`."""
+        return all(part.own(lang) is not None for part in (self.title, self.summary, self.answer))
+
     def translation_status(self, lang: str) -> str:
-        """`source`, `reviewed`, or `needs_review` (never checked, or the source changed)."""
+        """`source`; `missing` (some text not written in `lang`); `reviewed`; `needs_review`.
+
+        A translation needs review when no editor checked it beside the source, or when the
+        source changed after they did.
+        """
         if lang == SOURCE_LANGUAGE:
             return "source"
+        if not self.is_translated(lang) or any(
+            texts.own(lang) is None for texts in self.cities.values()
+        ):
+            return "missing"
         return (
             "reviewed"
             if self.translations.get(lang) == self.source_fingerprint()
@@ -179,8 +231,12 @@ class TopicFile(BaseModel):
 
     @model_validator(mode="after")
     def _check_values(self) -> TopicFile:
-        if self.topic not in ANSWER_TOPICS:
-            raise ValueError(f"topic {self.topic!r} is not one of {', '.join(ANSWER_TOPICS)}")
+        if not TOPIC_NAME.match(self.topic):
+            raise ValueError(
+                f"topic {self.topic!r}: lower-case letters, digits and _, starting with a letter"
+            )
+        if self.topic in CONVERSATION_INTENTS:
+            raise ValueError(f"topic {self.topic!r} is a conversation intent, not a topic")
         unknown = sorted(set(self.countries) - set(COUNTRIES))
         if unknown:
             raise ValueError(f"countries: unknown {unknown}; allowed {list(COUNTRIES)}")
@@ -228,9 +284,9 @@ class ServiceEntry(BaseModel):
         unknown = sorted(set(self.serves) - set(AUDIENCES))
         if unknown:
             raise ValueError(f"serves: unknown {unknown}; allowed {list(AUDIENCES)}")
-        topics = sorted(set(self.topics) - set(ANSWER_TOPICS))
+        topics = sorted(t for t in self.topics if not TOPIC_NAME.match(t))
         if topics:
-            raise ValueError(f"topics: unknown {topics}")
+            raise ValueError(f"topics: not topic names {topics}")
         for lang in LANGUAGES:
             if len(self.offers.get(lang)) > MAX_SERVICE_OFFERS_CHARS:
                 raise ValueError(f"offers.{lang}: longer than {MAX_SERVICE_OFFERS_CHARS}")
@@ -288,6 +344,9 @@ class Answer:
     sources: tuple[SourceNote, ...]
     review_by: dt.date
     verified_on: dt.date | None = None
+    # Not yet translated into `lang`: the texts are the source language's, and the person
+    # is told so above them.
+    untranslated: bool = False
 
     def is_current(self, today: dt.date) -> bool:
         """False once the answer is past its review date (it must not be sent)."""
@@ -329,8 +388,12 @@ class ContentLibrary:
         """The answer to `topic` in `lang`, if the library has one."""
         return self._answers.get((topic, lang))
 
+    def has_topic(self, topic: str) -> bool:
+        """True when `topic` has an answer: a built-in topic or an item staff added."""
+        return any(key == topic for key, _ in self._answers)
+
     def topics(self) -> list[str]:
-        """Topics present, in the canonical order."""
+        """Menu topics present, in the canonical order."""
         present = {topic for topic, _ in self._answers}
         return [t for t in TOPICS if t in present]
 
@@ -340,23 +403,32 @@ class ContentLibrary:
 
 def answers_from_topic(topic_file: TopicFile, sources: Mapping[str, SourceEntry]) -> list[Answer]:
     """Split one validated topic file into one Answer per language."""
-    return [
-        Answer(
-            topic=topic_file.topic,
-            lang=lang,
-            title=topic_file.title.get(lang),
-            summary=topic_file.summary.get(lang),
-            text=topic_file.answer.get(lang).strip(),
-            city_texts={city: texts.get(lang).strip() for city, texts in topic_file.cities.items()},
-            sources=tuple(
-                SourceNote(sources[key].short.get(lang), sources[key].date)
-                for key in topic_file.sources
-            ),
-            review_by=topic_file.review_by,
-            verified_on=topic_file.verified_on,
-        )
-        for lang in LANGUAGES
-    ]
+    return [_answer_in(topic_file, sources, lang) for lang in LANGUAGES]
+
+
+def _answer_in(topic_file: TopicFile, sources: Mapping[str, SourceEntry], lang: str) -> Answer:
+    # Untranslated, the person gets the source-language answer (told so) rather than none;
+    # its city paragraphs follow it in the same language, never mixed.
+    written = lang if topic_file.answer.own(lang) is not None else SOURCE_LANGUAGE
+    return Answer(
+        topic=topic_file.topic,
+        lang=lang,
+        title=topic_file.title.get(lang),
+        summary=topic_file.summary.get(lang),
+        text=topic_file.answer.get(written).strip(),
+        city_texts={
+            city: text.strip()
+            for city, texts in topic_file.cities.items()
+            if (text := texts.own(written)) is not None
+        },
+        sources=tuple(
+            SourceNote(sources[key].short.get(lang), sources[key].date)
+            for key in topic_file.sources
+        ),
+        review_by=topic_file.review_by,
+        verified_on=topic_file.verified_on,
+        untranslated=written != lang,
+    )
 
 
 def services_from_entries(

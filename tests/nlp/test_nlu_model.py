@@ -11,27 +11,14 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot.core.content import PROTECTIVE_TOPICS, TOPICS
+from bot.core.content import CONVERSATION_INTENTS, PROTECTIVE_TOPICS, TOPICS
 from bot.core.messages import LANGUAGES
 from bot.core.understanding import NluUnavailableError
 from bot.nlp.rasa import ModelWatcher, RasaHttpParser, RasaServer, data_fingerprint, latest_model
 from bot.settings import Settings
 from nlu.tools.heldout import Example, heldout, training
 
-INTENTS = {
-    *TOPICS,
-    *PROTECTIVE_TOPICS,
-    "voluntary_return_request",
-    "talk_to_human",
-    "greet",
-    "goodbye",
-    "thanks",
-    "affirm",
-    "deny",
-    "menu",
-    "change_language",
-    "out_of_scope",
-}
+INTENTS = {*TOPICS, *PROTECTIVE_TOPICS, *(CONVERSATION_INTENTS - {"nlu_fallback"})}
 MIN_ACCURACY = 0.85
 
 

@@ -105,6 +105,42 @@ DESK_ROUTES: list[tuple[str, str, dict[str, str] | None, dict[str, int]]] = [
         {"lang": "en", "title": "Shelters", "summary": "Where to sleep", "answer": "Ask staff."},
         editors(303),
     ),
+    (
+        "POST",
+        "/desk/studio/items/{key}/examples",
+        {"lang": "en", "examples": "what papers do I need\nwhich documents do I need"},
+        editors(303),
+    ),
+    ("GET", "/desk/studio/new-item", None, editors(200)),
+    (
+        "POST",
+        "/desk/studio/new-item",
+        {
+            "key": "{topic}",
+            "title": "Prueba",
+            "summary": "Una prueba",
+            "answer": "Pregunte al personal.",
+            "examples": "prueba uno {topic}\nprueba dos {topic}\nprueba tres {topic}\n"
+            "prueba cuatro {topic}\nprueba cinco {topic}",
+            "sources": "un-caravans-2018-12",
+            "countries": "MX",
+            "review_by": "2099-01-01",
+        },
+        editors(303),
+    ),
+    ("GET", "/desk/studio/sources", None, editors(200)),
+    (
+        "POST",
+        "/desk/studio/sources",
+        {
+            "key": "test-source",
+            "name": "A test source",
+            "date": "2026-11",
+            "ref": "test",
+            **{f"short_{code}": "test" for code in ("es", "en", "fr", "ht", "pt")},
+        },
+        editors(303),
+    ),
     ("POST", "/desk/studio/items/{key}/verify", {"lang": "en"}, editors(303)),
     ("POST", "/desk/studio/items/{key}/restore", {"number": "1"}, editors(303)),
     ("POST", "/desk/studio/items/{key}/discard", {"lang": "en"}, editors(303)),
@@ -181,7 +217,7 @@ async def test_every_desk_route_with_every_role_and_with_none(world: StaffWorld)
                     response = await client.get(path)
                 else:
                     data = {
-                        k: v.format(new=f"new-{tried}@staff.faro.example")
+                        k: v.format(new=f"new-{tried}@staff.faro.example", topic=f"topic_{tried}")
                         for k, v in (form or {}).items()
                     }
                     response = await client.post(path, data={"csrftoken": token, **data})

@@ -78,6 +78,7 @@ LANGUAGE: Final[Mapping[str, str]] = {
 }
 TRANSLATION: Final[Mapping[str, str]] = {
     "source": M_("Source"),
+    "missing": M_("Missing"),
     "reviewed": M_("Reviewed"),
     "needs_review": M_("Needs review"),
 }

@@ -14,28 +14,33 @@ import datetime as dt
 import logging
 import re
 import threading
+from collections.abc import Sequence
 from typing import Annotated, Any, Final
 
 from fastapi import Depends, FastAPI, Form, Query, Request
 from fastapi.responses import RedirectResponse
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from starlette.responses import Response
 
+from bot.content.examples import MAX_EXAMPLE_CHARS
 from bot.content.files import ContentError, bundle_problems
 from bot.content.publish import PublishBusyError, Publisher
 from bot.content.unanswered import group_questions
 from bot.core.content import (
-    ANSWER_TOPICS,
     AUDIENCES,
     CITIES,
     CITY_COUNTRIES,
     CITY_NAMES,
+    CONVERSATION_INTENTS,
+    COUNTRIES,
     MAX_ANSWER_CHARS,
     MAX_SUMMARY_CHARS,
     MAX_TITLE_CHARS,
     SERVICE_KINDS,
     SOURCE_LANGUAGE,
+    TOPIC_NAME,
     ServiceEntry,
+    SourceEntry,
     TopicFile,
     answers_from_topic,
 )
@@ -49,6 +54,7 @@ from bot.storage.content import (
     KIND_EXAMPLES,
     KIND_ITEM,
     KIND_SERVICE,
+    KIND_SOURCE,
     bundle_with_drafts,
     discard_draft,
     document_state,
@@ -73,6 +79,8 @@ UNVERIFIED_TOO_LONG = dt.timedelta(days=90)
 MAX_FIELD = 4000  # a form field longer than any answer may be; the checks say why
 SERVICE_KEY = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")
 CityText = Annotated[str | None, Form(max_length=MAX_FIELD)]
+# A problem shown to the editor: a message (translated on the page), or one with its values.
+Problem = str | tuple[str, dict[str, Any]]
 
 DONE: Final = {
     "draft": M_("Saved as a draft. It goes live when you publish."),
@@ -83,8 +91,16 @@ DONE: Final = {
     "busy": M_("A publish is already running."),
     "taught": M_("Added as example questions, in a draft. Publish to train the model on them."),
     "dismissed": M_("Dismissed."),
+    "examples": M_("Example questions saved as a draft. Publish to train the model on them."),
+    "added": M_(
+        "The new topic is a draft, in the source language. Translate it, then publish to"
+        " train the model on its questions."
+    ),
 }
 MAX_IDS = 500
+MAX_EXAMPLES_FIELD = 200_000  # a few hundred questions of a language
+MIN_NEW_EXAMPLES = 5  # fewer, and the model barely learns the new topic
+NEW_ITEM_REVIEW = dt.timedelta(days=180)
 
 
 def _editor(request: Request) -> StaffUser:
@@ -102,6 +118,18 @@ def add_studio(app: FastAPI, service: Service, pages: Pages) -> None:
     """Mount the studio's routes on the desk app."""
     translator = Translator()
     publisher = Publisher(service.sessions)
+
+    def keep_draft(user: StaffUser, kind: str, key: str, body: BaseModel, target: str) -> None:
+        """Store a checked document as the draft, and say so in the audit log."""
+        with service.database.write() as session:
+            save_draft(
+                session=session,
+                kind=kind,
+                key=key,
+                body=body.model_dump(mode="json", exclude_defaults=True),
+                by=user.id,
+            )
+            audit.record(session=session, staff_id=user.id, action="content_draft", target=target)
 
     def topic_of(key: str) -> tuple[TopicFile, bool] | None:
         """The topic as it is being edited (its draft, else the live one); True if a draft."""
@@ -179,8 +207,9 @@ def add_studio(app: FastAPI, service: Service, pages: Pages) -> None:
         lang: str,
         *,
         typed: dict[str, Any] | None = None,
-        problems: list[str] | None = None,
+        problems: Sequence[Problem] | None = None,
         done: str | None = None,
+        typed_examples: str | None = None,
     ) -> Response:
         found = topic_of(key)
         if found is None:
@@ -194,11 +223,18 @@ def add_studio(app: FastAPI, service: Service, pages: Pages) -> None:
         answer = next(a for a in answers_from_topic(topic, bundle.sources) if a.lang == lang)
         footer = answer_footer(answer, translator.gettext_for(lang))
         fields = typed or {
-            "title": topic.title.get(lang),
-            "summary": topic.summary.get(lang),
-            "answer": topic.answer.get(lang).strip(),
-            "cities": {city: texts.get(lang).strip() for city, texts in topic.cities.items()},
+            "title": topic.title.own(lang) or "",
+            "summary": topic.summary.own(lang) or "",
+            "answer": (topic.answer.own(lang) or "").strip(),
+            "cities": {
+                city: (texts.own(lang) or "").strip() for city, texts in topic.cities.items()
+            },
         }
+        examples_text = (
+            typed_examples
+            if typed_examples is not None
+            else "\n".join(bundle.examples.get(key, {}).get(lang, ()))
+        )
         with service.database.write() as session:
             audit.record(session=session, staff_id=user.id, action="content_viewed", target=key)
         return pages.render(
@@ -231,7 +267,11 @@ def add_studio(app: FastAPI, service: Service, pages: Pages) -> None:
                 "answer": MAX_ANSWER_CHARS,
             },
             cities=[city for city in CITIES if city in topic.cities],
+            other_cities=[city for city in CITIES if city not in topic.cities],
             city_names=CITY_NAMES,
+            examples=examples_text,
+            example_count=len([line for line in examples_text.splitlines() if line.strip()]),
+            max_example=MAX_EXAMPLE_CHARS,
         )
 
     def language(lang: str | None, topic: TopicFile | None = None) -> str:
@@ -271,8 +311,16 @@ def add_studio(app: FastAPI, service: Service, pages: Pages) -> None:
         city_tapachula: CityText = None,
         city_mexico_city: CityText = None,
         city_tecun_uman: CityText = None,
+        new_city: Annotated[str, Form(max_length=32)] = "",
+        new_city_text: Annotated[str, Form(max_length=MAX_FIELD)] = "",
+        remove_city: Annotated[list[str] | None, Form()] = None,
     ) -> Response:
-        """Keep an edit of one language as a draft, if it passes the checks."""
+        """Keep an edit of one language as a draft, if it passes the checks.
+
+        In a translation, a field left empty stays missing (the person is then sent the
+        source text, told so). In the source language, a city paragraph may be removed (in
+        every language) or added.
+        """
         found = topic_of(key)
         if found is None or lang not in LANGUAGES:
             return editor_page(request, user, key, SOURCE_LANGUAGE)
@@ -284,8 +332,7 @@ def add_studio(app: FastAPI, service: Service, pages: Pages) -> None:
             "mexico_city": city_mexico_city,
             "tecun_uman": city_tecun_uman,
         }
-        # Only the paragraphs the topic has (adding a city is done in the content files);
-        # a paragraph the form did not send keeps its text.
+        # Only the paragraphs the topic has; a paragraph the form did not send keeps its text.
         cities = {
             city: text.strip()
             for city, text in given.items()
@@ -298,25 +345,44 @@ def add_studio(app: FastAPI, service: Service, pages: Pages) -> None:
             "cities": cities,
         }
         body = topic.model_dump(mode="json", exclude_defaults=True)
+        source = lang == SOURCE_LANGUAGE
         for field in ("title", "summary", "answer"):
-            body.setdefault(field, {})[lang] = typed[field]
+            _put(body.setdefault(field, {}), lang, typed[field], keep_empty=source)
         for city, text in cities.items():
-            body["cities"][city][lang] = text
-        typed["cities"] = {
-            city: cities.get(city, texts.get(lang).strip()) for city, texts in topic.cities.items()
-        }
+            _put(body["cities"][city], lang, text, keep_empty=source)
         problems: list[str] = []
-        try:
-            edited = TopicFile.model_validate(body)
-        except ValidationError as exc:
-            problems = [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
-        else:
-            if lang != SOURCE_LANGUAGE:
+        for city in remove_city or ():
+            if not source:
+                problems.append(M_("A city paragraph is removed in the source language."))
+                break
+            body.get("cities", {}).pop(city, None)
+        added = new_city_text.strip()
+        if added or new_city:
+            if not source:
+                problems.append(M_("A city paragraph is written in the source language first."))
+            elif new_city not in CITIES or new_city in topic.cities:
+                problems.append(M_("Choose a city that has no paragraph yet."))
+            elif not added:
+                problems.append(M_("Write the paragraph for that city."))
+            else:
+                body.setdefault("cities", {})[new_city] = {SOURCE_LANGUAGE: added}
+        typed["cities"] = {
+            city: cities.get(city, (texts.own(lang) or "").strip())
+            for city, texts in topic.cities.items()
+        }
+        edited: TopicFile | None = None
+        if not problems:
+            try:
+                edited = TopicFile.model_validate(body)
+            except ValidationError as exc:
+                problems = [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
+        if edited is not None:
+            if not source and edited.is_translated(lang):
                 # Saved beside the source: the editor checked it against the source as it is.
                 marks = {**edited.translations, lang: edited.source_fingerprint()}
                 edited = edited.model_copy(update={"translations": marks})
             problems = topic_problems(edited)
-        if problems:
+        if problems or edited is None:
             return editor_page(request, user, key, lang, typed=typed, problems=problems)
         with service.database.write() as session:
             save_draft(
@@ -386,6 +452,302 @@ def add_studio(app: FastAPI, service: Service, pages: Pages) -> None:
                 )
         return _redirect(f"{STUDIO}/items/{key}?lang={language(lang)}&done=restored")
 
+    def examples_problems(intent: str, lang: str, texts: list[str]) -> list[Problem]:
+        """What the checks find in one intent's example questions in one language."""
+        too_long: list[Problem] = [
+            (
+                M_("An example question is longer than %(count)s characters."),
+                {"count": MAX_EXAMPLE_CHARS},
+            )
+            for text in texts
+            if len(text) > MAX_EXAMPLE_CHARS
+        ]
+        with service.database.read() as session:
+            bundle = bundle_with_drafts(session=session)
+        by_lang = {code: tuple(t) for code, t in bundle.examples.get(intent, {}).items()}
+        by_lang[lang] = tuple(texts)
+        trial = dataclasses.replace(bundle, examples={**bundle.examples, intent: by_lang})
+        where = f"nlu_{lang}.yml: {intent}:"
+        return too_long[:1] + [p for p in bundle_problems(trial, translator) if where in p]
+
+    @app.post("/studio/items/{key}/examples")
+    def save_examples(
+        request: Request,
+        key: str,
+        user: Editor,
+        lang: Annotated[str, Form(max_length=8)] = "",
+        examples: Annotated[str, Form(max_length=MAX_EXAMPLES_FIELD)] = "",
+    ) -> Response:
+        """Keep a topic's example questions in one language (one per line) as a draft."""
+        if topic_of(key) is None or lang not in LANGUAGES:
+            return editor_page(request, user, key, SOURCE_LANGUAGE)
+        texts = _lines(examples)
+        problems = examples_problems(key, lang, texts)
+        if problems:
+            return editor_page(request, user, key, lang, problems=problems, typed_examples=examples)
+        with service.database.write() as session:
+            bundle = bundle_with_drafts(session=session)
+            by_lang = {code: list(t) for code, t in bundle.examples.get(key, {}).items()}
+            by_lang[lang] = texts
+            save_draft(session=session, kind=KIND_EXAMPLES, key=key, body=by_lang, by=user.id)
+            audit.record(
+                session=session,
+                staff_id=user.id,
+                action="content_examples",
+                target=key,
+                detail=f"{lang}: {len(texts)}",
+            )
+        return _redirect(f"{STUDIO}/items/{key}?lang={lang}&done=examples")
+
+    def new_item_page(
+        request: Request,
+        user: StaffUser,
+        typed: dict[str, Any] | None = None,
+        problems: Sequence[Problem] | None = None,
+    ) -> Response:
+        with service.database.read() as session:
+            sources = dict(bundle_with_drafts(session=session).sources)
+        fields = typed or {
+            "key": "",
+            "title": "",
+            "summary": "",
+            "answer": "",
+            "examples": "",
+            "sources": [],
+            "countries": ["MX"],
+            "review_by": (dt.date.today() + NEW_ITEM_REVIEW).isoformat(),
+        }
+        return pages.render(
+            request,
+            "studio_new_item.html",
+            user=user,
+            status_code=422 if problems else 200,
+            fields=fields,
+            problems=problems or [],
+            sources=sources,
+            countries=COUNTRIES,
+            source_lang=SOURCE_LANGUAGE,
+            limits={
+                "title": MAX_TITLE_CHARS,
+                "summary": MAX_SUMMARY_CHARS,
+                "answer": MAX_ANSWER_CHARS,
+            },
+            min_examples=MIN_NEW_EXAMPLES,
+        )
+
+    @app.get("/studio/new-item")
+    def new_item(request: Request, user: Editor) -> Response:
+        """The form for a new topic: written in the source language, with its questions."""
+        return new_item_page(request, user)
+
+    @app.post("/studio/new-item")
+    def add_item(
+        request: Request,
+        user: Editor,
+        key: Annotated[str, Form(max_length=64)] = "",
+        title: Annotated[str, Form(max_length=MAX_FIELD)] = "",
+        summary: Annotated[str, Form(max_length=MAX_FIELD)] = "",
+        answer: Annotated[str, Form(max_length=MAX_FIELD)] = "",
+        examples: Annotated[str, Form(max_length=MAX_EXAMPLES_FIELD)] = "",
+        sources: Annotated[list[str] | None, Form()] = None,
+        countries: Annotated[list[str] | None, Form()] = None,
+        review_by: Annotated[str, Form(max_length=10)] = "",
+    ) -> Response:
+        """Add a topic (a new intent): a draft of its answer and of its example questions."""
+        key = key.strip().lower()
+        typed: dict[str, Any] = {
+            "key": key,
+            "title": title.strip(),
+            "summary": summary.strip(),
+            "answer": answer.strip(),
+            "examples": examples,
+            "sources": sources or [],
+            "countries": countries or [],
+            "review_by": review_by,
+        }
+        texts = _lines(examples)
+        problems: list[Problem] = []
+        with service.database.read() as session:
+            bundle = bundle_with_drafts(session=session)
+        if not TOPIC_NAME.match(key) or key in CONVERSATION_INTENTS:
+            problems.append(
+                M_("The name is lower-case letters, digits and _, and not one Faro uses already.")
+            )
+        elif key in bundle.examples or any(t.topic == key for t in bundle.topics):
+            problems.append(M_("A topic or intent with this name exists already."))
+        if len(texts) < MIN_NEW_EXAMPLES:
+            problems.append(
+                (
+                    M_("Write at least %(count)s example questions, one per line."),
+                    {"count": MIN_NEW_EXAMPLES},
+                )
+            )
+        try:
+            review_day = dt.date.fromisoformat(review_by)
+        except ValueError:
+            review_day = None
+            problems.append(M_("Give a review date."))
+        if review_day is not None and review_day <= dt.date.today():
+            problems.append(M_("The review date must be in the future."))
+        edited: TopicFile | None = None
+        if not problems:
+            try:
+                edited = TopicFile.model_validate(
+                    {
+                        "topic": key,
+                        "countries": typed["countries"],
+                        "review_by": review_by,
+                        "sources": typed["sources"],
+                        "title": {SOURCE_LANGUAGE: typed["title"]},
+                        "summary": {SOURCE_LANGUAGE: typed["summary"]},
+                        "answer": {SOURCE_LANGUAGE: typed["answer"]},
+                    }
+                )
+            except ValidationError as exc:
+                problems = [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
+        if edited is not None:
+            trial = dataclasses.replace(
+                bundle,
+                topics=(*bundle.topics, edited),
+                examples={**bundle.examples, key: {SOURCE_LANGUAGE: tuple(texts)}},
+            )
+            problems = [
+                p
+                for p in bundle_problems(trial, translator)
+                if f"/{key}.yml" in p or f": {key}:" in p
+            ]
+        if problems or edited is None:
+            return new_item_page(request, user, typed=typed, problems=problems)
+        with service.database.write() as session:
+            save_draft(
+                session=session,
+                kind=KIND_ITEM,
+                key=key,
+                body=edited.model_dump(mode="json", exclude_defaults=True),
+                by=user.id,
+            )
+            save_draft(
+                session=session,
+                kind=KIND_EXAMPLES,
+                key=key,
+                body={SOURCE_LANGUAGE: texts},
+                by=user.id,
+            )
+            audit.record(session=session, staff_id=user.id, action="content_added", target=key)
+        return _redirect(f"{STUDIO}/items/{key}?lang={SOURCE_LANGUAGE}&done=added")
+
+    # -- sources --------------------------------------------------------------------------
+
+    def sources_page(
+        request: Request,
+        user: StaffUser,
+        *,
+        editing: str | None = None,
+        typed: dict[str, Any] | None = None,
+        problems: list[str] | None = None,
+        done: str | None = None,
+    ) -> Response:
+        with service.database.read() as session:
+            states = {s.key: s for s in document_states(session=session, kind=KIND_SOURCE)}
+            bundle = bundle_with_drafts(session=session)
+        cited: dict[str, list[str]] = {key: [] for key in bundle.sources}
+        for topic in bundle.topics:
+            for key in topic.sources:
+                cited.setdefault(key, []).append(topic.title.get(SOURCE_LANGUAGE))
+        for entry in bundle.services.values():
+            for key in entry.sources:
+                cited.setdefault(key, []).append(entry.name)
+        current = bundle.sources.get(editing or "")
+        fields = typed or (
+            {
+                "key": editing,
+                "name": current.name,
+                "date": current.date,
+                "ref": current.ref,
+                "short": {code: current.short.get(code) for code in LANGUAGES},
+            }
+            if current is not None
+            else {"key": "", "name": "", "date": "", "ref": "", "short": {}}
+        )
+        return pages.render(
+            request,
+            "studio_sources.html",
+            user=user,
+            status_code=422 if problems else 200,
+            sources=bundle.sources,
+            drafts={key for key, state in states.items() if state.draft is not None},
+            cited=cited,
+            editing=editing,
+            current=current,
+            fields=fields,
+            problems=problems or [],
+            done=DONE.get(done or ""),
+        )
+
+    @app.get("/studio/sources")
+    def sources(
+        request: Request,
+        user: Editor,
+        key: Annotated[str | None, Query(max_length=64)] = None,
+        done: Annotated[str | None, Query(max_length=16)] = None,
+    ) -> Response:
+        """Every source with its own date and what cites it; one being edited (or a new one)."""
+        return sources_page(request, user, editing=key, done=done)
+
+    @app.post("/studio/sources")
+    def save_source(
+        request: Request,
+        user: Editor,
+        key: Annotated[str, Form(max_length=64)] = "",
+        name: Annotated[str, Form(max_length=300)] = "",
+        date: Annotated[str, Form(max_length=10)] = "",
+        ref: Annotated[str, Form(max_length=500)] = "",
+        short_es: Annotated[str, Form(max_length=200)] = "",
+        short_en: Annotated[str, Form(max_length=200)] = "",
+        short_fr: Annotated[str, Form(max_length=200)] = "",
+        short_ht: Annotated[str, Form(max_length=200)] = "",
+        short_pt: Annotated[str, Form(max_length=200)] = "",
+    ) -> Response:
+        """Keep a source (new or changed) as a draft, if it checks with what cites it."""
+        key = key.strip().lower()
+        short = {
+            "es": short_es.strip(),
+            "en": short_en.strip(),
+            "fr": short_fr.strip(),
+            "ht": short_ht.strip(),
+            "pt": short_pt.strip(),
+        }
+        typed: dict[str, Any] = {
+            "key": key,
+            "name": name.strip(),
+            "date": date.strip(),
+            "ref": ref.strip(),
+            "short": short,
+        }
+        problems: list[str] = []
+        entry: SourceEntry | None = None
+        if not SERVICE_KEY.match(key):
+            problems.append(M_("The key is lower-case letters, digits and dashes."))
+        else:
+            try:
+                fields = {k: typed[k] for k in ("name", "date", "ref")}
+                entry = SourceEntry.model_validate({**fields, "short": short})
+            except ValidationError as exc:
+                problems = [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
+        if entry is not None:
+            with service.database.read() as session:
+                bundle = bundle_with_drafts(session=session)
+            trial = dataclasses.replace(bundle, sources={**bundle.sources, key: entry})
+            # A longer short name lengthens the sources line of every answer that cites it.
+            citing = [f"/{t.topic}.yml" for t in bundle.topics if key in t.sources]
+            problems = [
+                p for p in bundle_problems(trial, translator) if any(c in p for c in citing)
+            ]
+        if problems or entry is None:
+            return sources_page(request, user, editing=key or None, typed=typed, problems=problems)
+        keep_draft(user, KIND_SOURCE, key, entry, f"source:{key}")
+        return _redirect(f"{STUDIO}/sources?key={key}&done=draft")
+
     # -- the directory ------------------------------------------------------------------
 
     def service_of(key: str) -> tuple[ServiceEntry, bool] | None:
@@ -408,7 +770,9 @@ def add_studio(app: FastAPI, service: Service, pages: Pages) -> None:
     ) -> Response:
         with service.database.read() as session:
             states = document_states(session=session, kind=KIND_SERVICE)
-            sources = dict(bundle_with_drafts(session=session).sources)
+            bundle = bundle_with_drafts(session=session)
+        sources = dict(bundle.sources)
+        topics = [topic.topic for topic in bundle.topics]
         rows = []
         for state in states:
             body = state.draft if state.draft is not None else state.live
@@ -453,7 +817,7 @@ def add_studio(app: FastAPI, service: Service, pages: Pages) -> None:
             kinds=SERVICE_KINDS,
             audiences=AUDIENCES,
             city_names=CITY_NAMES,
-            topics=ANSWER_TOPICS,
+            topics=topics,
             sources=sources,
             source_lang=SOURCE_LANGUAGE,
         )
@@ -538,17 +902,7 @@ def add_studio(app: FastAPI, service: Service, pages: Pages) -> None:
             return services_page(
                 request, user, editing=key or None, lang=lang, typed=typed, problems=problems
             )
-        with service.database.write() as session:
-            save_draft(
-                session=session,
-                kind=KIND_SERVICE,
-                key=key,
-                body=entry.model_dump(mode="json", exclude_defaults=True),
-                by=user.id,
-            )
-            audit.record(
-                session=session, staff_id=user.id, action="content_draft", target=f"service:{key}"
-            )
+        keep_draft(user, KIND_SERVICE, key, entry, f"service:{key}")
         return _redirect(f"{STUDIO}/services?key={key}&lang={lang}&done=draft")
 
     @app.get("/studio/unanswered")
@@ -665,6 +1019,24 @@ def add_studio(app: FastAPI, service: Service, pages: Pages) -> None:
             waiting=waiting,
             done=DONE.get(done or ""),
         )
+
+
+def _lines(text: str) -> list[str]:
+    """One example question per line: blank lines and repeats dropped, spaces collapsed."""
+    seen: dict[str, None] = {}
+    for line in text.splitlines():
+        one = " ".join(line.split()).removeprefix("- ").strip()
+        if one:
+            seen.setdefault(one, None)
+    return list(seen)
+
+
+def _put(texts: dict[str, Any], lang: str, text: str, *, keep_empty: bool) -> None:
+    """Set one language's text; an empty translation is left missing rather than blank."""
+    if text or keep_empty:
+        texts[lang] = text
+    else:
+        texts.pop(lang, None)
 
 
 def _ids(text: str) -> list[int]:
