@@ -253,7 +253,7 @@ def _train(args: argparse.Namespace) -> int:
     from bot.nlp.rasa import train
 
     # Also writes the in-process scorer's export and the language identifier.
-    model = train(force=args.force)
+    model = train(force=args.force, models_dir=get_settings().faro_models_dir)
     print(model)
     return 0
 
@@ -372,7 +372,7 @@ def _content(args: argparse.Namespace) -> int:
             from bot.service import prepare_database
 
             prepare_database(settings)  # a database from before examples were content gets them
-            return _publish(sessions)
+            return _publish(sessions, settings.faro_models_dir)
         if command == "export":
             with sessions() as session:
                 live = live_bundle(session=session)
@@ -470,7 +470,7 @@ def _translations(args: argparse.Namespace, sessions: Any) -> int:
     return 1 if refused else 0
 
 
-def _publish(sessions: Any) -> int:
+def _publish(sessions: Any, models_dir: Path) -> int:
     from bot.content.files import ContentError
     from bot.content.publish import PublishBusyError, Publisher
 
@@ -480,7 +480,9 @@ def _publish(sessions: Any) -> int:
         print(f"[{time.monotonic() - began:6.1f} s] {step}", flush=True)
 
     try:
-        outcome = Publisher(sessions).publish(requested_by=None, progress=progress)
+        outcome = Publisher(sessions, models_dir=models_dir).publish(
+            requested_by=None, progress=progress
+        )
     except PublishBusyError as exc:
         print(str(exc), file=sys.stderr)
         return 3

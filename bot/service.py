@@ -143,9 +143,10 @@ def start_nlu(settings: Settings) -> tuple[IntentParser, RasaServer | None]:
     if settings.faro_nlu_url:
         token = settings.faro_nlu_token.get_secret_value() if settings.faro_nlu_token else None
         return RasaHttpParser(settings.faro_nlu_url, token, settings.faro_nlu_timeout), None
-    model = latest_model() or train()
+    models_dir = settings.faro_models_dir
+    model = latest_model(models_dir) or train(models_dir=models_dir)
     try:
-        parser = ReloadingParser.open()
+        parser = ReloadingParser.open(models_dir)
     except ModelExportError as exc:
         log.warning(
             "the NLU model cannot be scored in-process (%s); starting a Rasa server for it", exc
@@ -178,7 +179,7 @@ def build_service(
     if parser is None:
         parser, server = start_nlu(settings)
     translator = Translator()
-    language_identifier = ReloadingLanguageIdentifier.open()
+    language_identifier = ReloadingLanguageIdentifier.open(settings.faro_models_dir)
     language_identifier.start()
     assistant = Assistant(
         store=store,

@@ -28,6 +28,9 @@ class Settings(BaseSettings):
     faro_nlu_timeout: float = Field(default=2.0, alias="FARO_NLU_TIMEOUT")
     faro_nlu_threshold: float = Field(default=0.5, alias="FARO_NLU_THRESHOLD")
     faro_content_dir: Path = Field(default=PROJECT_ROOT / "content", alias="FARO_CONTENT_DIR")
+    # Where the models live: every service process serves the newest, and a publish puts a
+    # new one there. On several machines, a shared folder reaches them all.
+    faro_models_dir: Path = Field(default=PROJECT_ROOT / "nlu" / "models", alias="FARO_MODELS_DIR")
 
     telegram_bot_token: SecretStr | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
     telegram_webhook_secret: SecretStr | None = Field(default=None, alias="TELEGRAM_WEBHOOK_SECRET")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -13,8 +14,10 @@ import pytest
 
 from bot.core.conversation import ConversationStore
 from bot.core.understanding import IntentParser
-from bot.nlp.models import ReloadingParser
-from bot.nlp.rasa import RasaHttpParser, RasaServer, train
+from bot.nlp.langid import LANGID_GLOB
+from bot.nlp.models import ReloadingParser, newest_file
+from bot.nlp.rasa import MODELS_DIR, RasaHttpParser, RasaServer, train
+from bot.nlp.scorer import SCORER_GLOB
 from bot.service import Service, build_service
 from bot.settings import Settings
 from bot.storage.secrets import DataCipher, new_data_key, parse_data_key
@@ -112,6 +115,26 @@ def model_parser() -> Iterator[ReloadingParser]:
     parser.close()
 
 
+def copy_live_model(target: Path) -> None:
+    """Put the live model's files (Rasa archive, scorer export, language id) in `target`.
+
+    A service under test serves models from a folder of its own, so a publish it runs (the
+    studio's button) trains and goes live there, never in `nlu/models`. The files are hard
+    links where the disk allows: a publish replaces files and never writes into them (an
+    unchanged publish only touches the live model's time, which is the newest already).
+    """
+    scorer = newest_file(MODELS_DIR, SCORER_GLOB)
+    langid = newest_file(MODELS_DIR, LANGID_GLOB)
+    assert scorer is not None and langid is not None, "run `python -m bot train` first"
+    archive = scorer.path.with_name(scorer.path.name.removesuffix(".scorer.npz") + ".tar.gz")
+    target.mkdir(parents=True, exist_ok=True)
+    for path in (archive, scorer.path, langid.path):
+        try:
+            os.link(path, target / path.name)
+        except OSError:
+            shutil.copy2(path, target / path.name)
+
+
 def make_settings(database_url: str, **overrides: Any) -> Settings:
     """Settings for a test, ignoring any `.env` file and the real environment's channels."""
     values: dict[str, Any] = {
@@ -133,9 +156,13 @@ ServiceFactory = Callable[..., Service]
 
 
 @pytest.fixture
-def make_service(sqlite_url: str) -> Iterator[ServiceFactory]:
-    """Build services on a fresh SQLite database (or another URL); closes them afterwards."""
+def make_service(sqlite_url: str, tmp_path: Path) -> Iterator[ServiceFactory]:
+    """Build services on a fresh SQLite database (or another URL); closes them afterwards.
+
+    Each test's services serve the live model from a folder of the test's own.
+    """
     built: list[Service] = []
+    models = tmp_path / "service-models"
 
     def factory(
         parser: IntentParser | None = None,
@@ -143,6 +170,10 @@ def make_service(sqlite_url: str) -> Iterator[ServiceFactory]:
         store: ConversationStore | None = None,
         **overrides: Any,
     ) -> Service:
+        if "FARO_MODELS_DIR" not in overrides:
+            if not models.exists():
+                copy_live_model(models)
+            overrides["FARO_MODELS_DIR"] = str(models)
         settings = make_settings(database_url or sqlite_url, **overrides)
         service = build_service(
             settings, parser=parser or KeywordParser(DEFAULT_RULES), store=store

@@ -386,7 +386,7 @@ class RasaServer:
         # Training deletes the models it replaces, so the first model may be gone by the
         # time a restart needs it; the model watcher then swaps in any newer one.
         if not self.model_path.exists():
-            newest = latest_model()
+            newest = latest_model(self.model_path.parent)
             if newest is not None:
                 log.info("the NLU model %s is gone; using %s", self.model_path.name, newest.name)
                 self.model_path = newest
@@ -481,6 +481,7 @@ class ModelWatcher:
     def __init__(self, parser: RasaHttpParser, loaded: Path | None, interval: float = 10.0) -> None:
         self._parser = parser
         self._loaded = loaded
+        self._models_dir = loaded.parent if loaded is not None else MODELS_DIR
         self._interval = interval
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="faro-model-watcher", daemon=True)
@@ -497,7 +498,7 @@ class ModelWatcher:
 
     def check_once(self) -> bool:
         """Load the newest model if it changed; True when a model was swapped in."""
-        candidate = latest_model()
+        candidate = latest_model(self._models_dir)
         if candidate is None:
             return False
         if candidate == self._loaded and self._server_has(candidate):

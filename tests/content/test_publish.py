@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-import shutil
 import threading
 import time
 from collections.abc import Iterator
@@ -17,13 +16,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot import PROJECT_ROOT
 from bot.content.files import ContentBundle, ContentError, read_bundle
 from bot.content.publish import PublishBusyError, Publisher
-from bot.nlp.langid import LANGID_GLOB
-from bot.nlp.models import ReloadingParser, newest_file
-from bot.nlp.rasa import MODELS_DIR
-from bot.nlp.scorer import SCORER_GLOB
+from bot.nlp.models import ReloadingParser
 from bot.storage.content import publish_bundle, start_publish
 from bot.storage.database import make_engine, make_sessionmaker, upgrade
 from bot.storage.models import ContentPublish
+from tests.conftest import copy_live_model
 
 SEED = read_bundle(PROJECT_ROOT / "content")
 
@@ -56,13 +53,7 @@ class World:
 def world(tmp_path: Path, sqlite_url: str) -> Iterator[World]:
     """The seed content in a fresh database, and the live model in a folder of its own."""
     models = tmp_path / "models"
-    models.mkdir()
-    scorer = newest_file(MODELS_DIR, SCORER_GLOB)
-    langid = newest_file(MODELS_DIR, LANGID_GLOB)
-    assert scorer is not None and langid is not None, "run `python -m bot train` first"
-    archive = scorer.path.with_name(scorer.path.name.removesuffix(".scorer.npz") + ".tar.gz")
-    for path in (archive, scorer.path, langid.path):
-        shutil.copy2(path, models / path.name)
+    copy_live_model(models)
     upgrade(sqlite_url)
     engine = make_engine(sqlite_url)
     sessions = make_sessionmaker(engine)

@@ -117,7 +117,7 @@ def _redirect(path: str) -> RedirectResponse:
 def add_studio(app: FastAPI, service: Service, pages: Pages) -> None:
     """Mount the studio's routes on the desk app."""
     translator = Translator()
-    publisher = Publisher(service.sessions)
+    publisher = Publisher(service.sessions, models_dir=service.settings.faro_models_dir)
 
     def keep_draft(user: StaffUser, kind: str, key: str, body: BaseModel, target: str) -> None:
         """Store a checked document as the draft, and say so in the audit log."""
