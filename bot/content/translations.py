@@ -164,9 +164,10 @@ def apply_translations(bundle: ContentBundle, lang: str, texts: Mapping[str, str
             )
     for key, service in bundle.services.items():
         new = texts.get(f"service:{key}:offers")
-        if new is not None and new != service.offers.get(lang):
+        if new is not None and new != (service.offers.own(lang) or ""):
             body = service.model_dump(mode="json", exclude_defaults=True)
             body["offers"][lang] = new
+            body.get("translations", {}).pop(lang, None)  # needs review in the studio
             changed.append(
                 (
                     "service",

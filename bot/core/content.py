@@ -266,12 +266,30 @@ class ServiceEntry(BaseModel):
     country: str
     serves: list[str] = Field(min_length=1)
     topics: list[str] = Field(min_length=1)  # the answers that list it
-    offers: PerLanguage
+    offers: Translatable
     sources: list[str] = Field(min_length=1)
     # Only where a source gives them; absent, the bot says only the city is known.
     coordinates: Coordinates | None = None
     phone: Annotated[str, StringConstraints(pattern=r"^\+?[0-9 ]{3,20}$")] | None = None
     hours: PerLanguage | None = None
+    # As for topics: per translated language, the fingerprint of the source text it was
+    # checked against in the studio.
+    translations: dict[str, str] = Field(default_factory=dict)
+
+    def source_fingerprint(self) -> str:
+        """A short hash of what the service offers, in the source language."""
+        text = self.offers.get(SOURCE_LANGUAGE)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+    def translation_status(self, lang: str) -> str:
+        """`source`, `missing`, `reviewed` or `needs_review`, as for a topic."""
+        if lang == SOURCE_LANGUAGE:
+            return "source"
+        if self.offers.own(lang) is None:
+            return "missing"
+        if self.translations.get(lang) == self.source_fingerprint():
+            return "reviewed"
+        return "needs_review"
 
     @model_validator(mode="after")
     def _check_values(self) -> ServiceEntry:
@@ -315,6 +333,8 @@ class Service:
     coordinates: tuple[float, float] | None = None
     phone: str | None = None
     hours: str | None = None
+    # What it offers is not yet translated into `lang`: the source-language text stands.
+    untranslated: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -444,6 +464,7 @@ def services_from_entries(
             city=entry.city,
             topics=tuple(entry.topics),
             offers=entry.offers.get(lang),
+            untranslated=entry.offers.own(lang) is None,
             sources=tuple(
                 SourceNote(sources[s].short.get(lang), sources[s].date) for s in entry.sources
             ),

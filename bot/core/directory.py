@@ -108,7 +108,11 @@ def _rounded_km(km: float) -> int:
 
 
 def _details(service: Service, _: Gettext) -> list[str]:
-    lines = [service.offers]
+    lines = [
+        _(phrases.IN_SPANISH).format(text=service.offers)
+        if service.untranslated
+        else service.offers
+    ]
     if service.phone:
         lines.append(_(phrases.SERVICE_PHONE).format(phone=service.phone))
     if service.hours:

@@ -80,6 +80,8 @@ NO_SERVICES_NEAR = N_(
 SOURCE_LINE = N_("Source: {sources}.")
 SOURCES_LINE = N_("Sources: {sources}.")
 VERIFIED_ON = N_("Checked by a person on {date}.")
+# A service's description that staff have not yet translated: the Spanish, marked.
+IN_SPANISH = N_("{text} (in Spanish)")
 # Above an answer that staff have not yet translated into the person's language.
 NOT_TRANSLATED_YET = N_("This answer is not in your language yet. Here it is in Spanish:")
 MONTHS = (

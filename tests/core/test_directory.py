@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from bot.core import phrases
+from bot.core.content import Translatable
 from bot.core.i18n import Translator
 from bot.core.messages import Kind
+from bot.storage.content import live_bundle, publish_bundle
 from tests.conftest import ServiceFactory
 from tests.core.test_assistant_basics import send
 from tests.fakes.nlu import DEFAULT_RULES, KeywordParser
@@ -76,3 +80,24 @@ def test_an_unknown_city_button_is_not_trusted(make_service: ServiceFactory) -> 
     turn = send(service, kind=Kind.BUTTON, payload="city:atlantis:shelter", user="a", lang="en")
     assert "atlantis" not in "\n".join(r.text for r in turn.replies).lower()
     assert len(turn.replies[-1].options) == 10  # the menu
+
+
+def test_an_untranslated_service_is_listed_in_spanish_and_marked(
+    make_service: ServiceFactory,
+) -> None:
+    service = make_service(KeywordParser(RULES))
+    with service.database.write() as session:
+        bundle = live_bundle(session=session)
+        pastor = bundle.services["buen-pastor-tapachula"]
+        spanish_only = pastor.model_copy(
+            update={"offers": Translatable(es=pastor.offers.get("es"))}
+        )
+        services = {**bundle.services, "buen-pastor-tapachula": spanish_only}
+        publish_bundle(
+            session=session, bundle=dataclasses.replace(bundle, services=services), note="t"
+        )
+    turn = send(service, "where can i sleep in tapachula", user="e", lang="en")
+    listing = turn.replies[-1].text
+    marked = Translator().gettext_for("en")(phrases.IN_SPANISH).format(text=pastor.offers.get("es"))
+    assert marked in listing and marked.endswith("(in Spanish)")
+    assert spanish_only.translation_status("en") == "missing"

@@ -341,8 +341,18 @@ async def test_services_are_edited_added_and_checked(world: StaffWorld) -> None:
         for s in library.services("fr", topic="shelter", city="tapachula")
         if s.key == "albergue-de-prueba"
     ]
-    # Until translated, a new service says what it offers in the source language.
-    assert mine.offers == "Un lugar para dormir, según el informe."
+    # Until translated, a new service says what it offers in the source language, marked.
+    assert mine.offers == "Un lugar para dormir, según el informe." and mine.untranslated
+    async with world.client() as client:
+        await sign_in(client, "editor")
+        page = await client.get("/desk/studio/services")
+    mine_row = page.text.split('id="service-albergue-de-prueba"')[1].split("</tr>")[0]
+    assert mine_row.count("status-missing") == 4 and mine_row.count("status-source") == 1
+    pastor_row = page.text.split('id="service-buen-pastor-tapachula"')[1].split("</tr>")[0]
+    # English was saved in the studio beside the source: reviewed; the rest never checked.
+    english = 'href="/desk/studio/services?key=buen-pastor-tapachula&amp;lang=en"'
+    assert f'class="status-reviewed"><a {english}' in pastor_row
+    assert pastor_row.count("status-needs_review") == 3
 
 
 NEW_TOPIC = {

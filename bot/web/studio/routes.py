@@ -787,7 +787,7 @@ def add_studio(app: FastAPI, service: Service, pages: Pages) -> None:
                 "serves": list(current.serves),
                 "topics": list(current.topics),
                 "sources": list(current.sources),
-                "offers": current.offers.get(lang),
+                "offers": current.offers.own(lang) or "",
                 "phone": current.phone or "",
             }
             if current is not None
@@ -872,10 +872,11 @@ def add_studio(app: FastAPI, service: Service, pages: Pages) -> None:
             body: dict[str, Any] = (
                 found[0].model_dump(mode="json", exclude_defaults=True)
                 if found is not None
-                # A new service: the source text stands in every language until translated.
-                else {"offers": dict.fromkeys(LANGUAGES, typed["offers"])}
+                # A new service: the other languages are missing until translated (the
+                # source text stands in for them, marked as Spanish).
+                else {"offers": {}}
             )
-            body["offers"][lang] = typed["offers"]
+            _put(body["offers"], lang, typed["offers"], keep_empty=lang == SOURCE_LANGUAGE)
             body.update(
                 name=typed["name"],
                 kind=kind,
@@ -893,6 +894,11 @@ def add_studio(app: FastAPI, service: Service, pages: Pages) -> None:
                 entry = ServiceEntry.model_validate(body)
             except ValidationError as exc:
                 problems = [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
+            else:
+                if lang != SOURCE_LANGUAGE and entry.offers.own(lang) is not None:
+                    # Saved beside the source: checked against the source as it is.
+                    marks = {**entry.translations, lang: entry.source_fingerprint()}
+                    entry = entry.model_copy(update={"translations": marks})
         if entry is not None:
             with service.database.read() as session:
                 bundle = bundle_with_drafts(session=session)
