@@ -11,6 +11,7 @@ and the figures that failed are kept with the publish.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import shutil
@@ -49,6 +50,24 @@ Progress = Callable[[str], None]
 
 class PublishBusyError(Exception):
     """Another publish is still running."""
+
+
+def place_file(source: Path, target: Path) -> None:
+    """Move `source` to `target` so that a reader never sees a half-written `target`.
+
+    Within one file system a rename does it. A models folder shared between machines is
+    often another file system (a network mount): the file is copied beside the target
+    under a name no reader looks for, then renamed there.
+    """
+    try:
+        os.replace(source, target)
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+        partial = target.with_name(f".{target.name}.part")
+        shutil.copyfile(source, partial)
+        os.replace(partial, target)
+        source.unlink()
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +190,7 @@ class Publisher:
         now = time.time()
         for path in ordered:
             target = self.models_dir / path.name
-            os.replace(path, target)  # atomic within one file system
+            place_file(path, target)
             os.utime(target, (now, now))  # newest: the reloaders take the newest file
         self._drop_old_models()
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import os
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -15,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot import PROJECT_ROOT
 from bot.content.files import ContentBundle, ContentError, read_bundle
-from bot.content.publish import PublishBusyError, Publisher
+from bot.content.publish import PublishBusyError, Publisher, place_file
 from bot.nlp.models import ReloadingParser
 from bot.storage.content import publish_bundle, start_publish
 from bot.storage.database import make_engine, make_sessionmaker, upgrade
@@ -161,3 +163,20 @@ def test_a_good_publish_goes_live_while_messages_are_answered(world: World) -> N
     assert failures == [] and next(parsed) > 100
     # The model before stays beside it, to go back to; nothing older.
     assert len(list(world.models.glob("faro-nlu-*.tar.gz"))) == 2
+
+
+SHARED_MEMORY = Path("/dev/shm")
+
+
+@pytest.mark.skipif(not SHARED_MEMORY.is_dir(), reason="no second file system to move across")
+def test_a_model_goes_live_in_a_models_folder_on_another_file_system(tmp_path: Path) -> None:
+    """A shared models folder (a network mount) is another file system: no plain rename."""
+    source = tmp_path / "faro-nlu-abc.scorer.npz"
+    source.write_bytes(b"model" * 1000)
+    with tempfile.TemporaryDirectory(dir=SHARED_MEMORY) as shared:
+        target = Path(shared) / source.name
+        if os.stat(shared).st_dev == os.stat(tmp_path).st_dev:
+            pytest.skip("/dev/shm is on the same file system here")
+        place_file(source, target)
+        assert target.read_bytes() == b"model" * 1000 and not source.exists()
+        assert sorted(p.name for p in Path(shared).iterdir()) == [source.name]
