@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: help demo test setup service-env nlu-env model database browser lint format \
-        nlu-report bench locales-extract locales-check clean
+        nlu-report bench locales-extract locales-init locales-check clean
 
 help:
 	@echo "make demo        set up everything and run Faro on http://$(HOST):$(PORT)"
@@ -101,6 +101,13 @@ locales-extract: service-env
 	  -k MN_:1,2 -k _ -k gettext -k ngettext:1,2 --no-location --sort-output \
 	  --project Faro --copyright-holder Faro -o locales/desk.pot .
 	$(VENV)/bin/pybabel update -D desk -i locales/desk.pot -d locales --no-fuzzy-matching
+
+# A new language's catalogues, from the templates: `make locales-init LANGUAGE=qu`; then
+# translate them (README, "Adding a language").
+locales-init: service-env
+	test -n "$(LANGUAGE)" || (echo "usage: make locales-init LANGUAGE=<code>" >&2; exit 2)
+	$(VENV)/bin/pybabel init -D faro -i locales/faro.pot -d locales -l $(LANGUAGE)
+	$(VENV)/bin/pybabel init -D desk -i locales/desk.pot -d locales -l $(LANGUAGE)
 
 # Every supported language has every fixed string (the people's and the staff's catalogues).
 locales-check: service-env

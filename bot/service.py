@@ -16,6 +16,7 @@ from bot.content.files import ContentBundle, read_bundle
 from bot.core.assistant import Assistant
 from bot.core.conversation import ConversationStore
 from bot.core.i18n import Translator
+from bot.core.messages import LANGUAGES, LanguageSettingError, configured_languages
 from bot.core.understanding import IntentParser
 from bot.handoff.service import CaseDesk
 from bot.nlp.models import ReloadingLanguageIdentifier, ReloadingParser
@@ -74,6 +75,20 @@ class Service:
         if self.rasa_server is not None:
             self.rasa_server.stop()
         self.engine.dispose()
+
+
+def check_languages(settings: Settings) -> None:
+    """Refuse to start when the settings name other languages than the process speaks.
+
+    Every module reads FARO_LANGUAGES once, from the environment; a value only in `.env`
+    would leave them disagreeing, so it must be exported (or given to the service manager).
+    """
+    wanted = configured_languages({"FARO_LANGUAGES": settings.faro_languages})
+    if wanted != LANGUAGES:
+        raise LanguageSettingError(
+            f"FARO_LANGUAGES is {','.join(wanted)} in the settings but {','.join(LANGUAGES)} "
+            "in the environment: set it in the environment of every Faro process"
+        )
 
 
 def prepare_database(settings: Settings) -> None:
@@ -168,6 +183,7 @@ def build_service(
     confirm_language: bool = True,
 ) -> Service:
     """Build a ready service; starts an NLU server unless a parser or FARO_NLU_URL is given."""
+    check_languages(settings)
     cipher = data_cipher(settings)
     prepare_database(settings)
     engine = make_engine(settings.database_url)
@@ -210,7 +226,7 @@ def build_service(
     )
     watcher = None
     if server is not None and isinstance(parser, RasaHttpParser):
-        watcher = ModelWatcher(parser, server.model_path)
+        watcher = ModelWatcher(parser, server.model_path, models_dir=settings.faro_models_dir)
         watcher.start()
     return Service(
         settings=settings,

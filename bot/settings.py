@@ -9,6 +9,7 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot import PROJECT_ROOT
+from bot.core.messages import LAUNCH_LANGUAGES
 
 # Values people copy from examples; a channel configured with one of these would be
 # trivially forgeable, so the service refuses them rather than running insecurely.
@@ -28,6 +29,9 @@ class Settings(BaseSettings):
     faro_nlu_timeout: float = Field(default=2.0, alias="FARO_NLU_TIMEOUT")
     faro_nlu_threshold: float = Field(default=0.5, alias="FARO_NLU_THRESHOLD")
     faro_content_dir: Path = Field(default=PROJECT_ROOT / "content", alias="FARO_CONTENT_DIR")
+    # The languages Faro speaks, comma-separated ISO codes, Spanish among them. Read from the
+    # process environment at start (bot.core.messages); named here to be checked and listed.
+    faro_languages: str = Field(default=",".join(LAUNCH_LANGUAGES), alias="FARO_LANGUAGES")
     # Where the models live: every service process serves the newest, and a publish puts a
     # new one there. On several machines, a shared folder reaches them all.
     faro_models_dir: Path = Field(default=PROJECT_ROOT / "nlu" / "models", alias="FARO_MODELS_DIR")

@@ -15,13 +15,13 @@ import secrets
 import time
 import uuid
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 import anyio.to_thread
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.templating import Jinja2Templates
-from pydantic import BaseModel, Field, StringConstraints, ValidationError
+from pydantic import BaseModel, Field, StringConstraints, ValidationError, field_validator
 
 from bot.core import phrases
 from bot.core.i18n import language_name
@@ -60,7 +60,14 @@ class ChatMessage(BaseModel):
     )
     text: Annotated[str, StringConstraints(max_length=MAX_WEB_TEXT)] = ""
     payload: Annotated[str, StringConstraints(max_length=64)] = ""
-    lang: Literal["es", "en", "fr", "ht", "pt"] | None = None
+    lang: str | None = None
+
+    @field_validator("lang")
+    @classmethod
+    def _a_language_faro_speaks(cls, lang: str | None) -> str | None:
+        if lang is not None and lang not in LANGUAGES:
+            raise ValueError(f"one of {', '.join(LANGUAGES)}")
+        return lang
 
 
 class ReplyOut(BaseModel):

@@ -77,15 +77,30 @@ def check_model(
         raise ValueError("the gate's sets cannot be read: " + "; ".join(problems))
     accuracy = _per_language(heldout, lambda text, intent: parser.parse(text).intent == intent)
     recall = _per_language(danger, lambda text, _: danger_of(parser.parse(text), text) is not None)
-    failures = [
-        f"{lang}: held-out accuracy {value:.3f} < {min_heldout}"
-        for lang, value in accuracy.items()
-        if value < min_heldout
-    ] + [
-        f"{lang}: danger recall {value:.3f} < {min_protective}"
-        for lang, value in recall.items()
-        if value < min_protective
+    # A language nobody can measure does not go live on trust: its sets come first (README,
+    # "Adding a language").
+    unmeasured = [
+        f"{lang}: no {what} set ({where})"
+        for lang in LANGUAGES
+        for what, where, figures in (
+            ("held-out", f"heldout_{lang}.yml", accuracy),
+            ("danger", f"{sets.protective_set}_{lang}.yml", recall),
+        )
+        if lang not in figures
     ]
+    failures = (
+        unmeasured
+        + [
+            f"{lang}: held-out accuracy {value:.3f} < {min_heldout}"
+            for lang, value in accuracy.items()
+            if value < min_heldout
+        ]
+        + [
+            f"{lang}: danger recall {value:.3f} < {min_protective}"
+            for lang, value in recall.items()
+            if value < min_protective
+        ]
+    )
     return GateResult(accuracy, recall, tuple(failures))
 
 
@@ -96,6 +111,6 @@ def _per_language(
     for lang in LANGUAGES:
         cases = [(text, intent) for intent, by in labelled.items() for text in by.get(lang, ())]
         if not cases:
-            raise ValueError(f"the gate has no {lang} examples")
+            continue  # reported as unmeasured
         rates[lang] = round(sum(hit(text, intent) for text, intent in cases) / len(cases), 3)
     return rates

@@ -20,7 +20,6 @@ from openpyxl import Workbook, load_workbook
 from bot.content.files import ContentBundle
 from bot.core.content import (
     SOURCE_LANGUAGE,
-    PerLanguage,
     ServiceEntry,
     SourceEntry,
     TopicFile,
@@ -41,7 +40,7 @@ class Unit:
     translation: str
 
 
-def _texts(bundle: ContentBundle) -> Iterator[tuple[str, PerLanguage | Translatable]]:
+def _texts(bundle: ContentBundle) -> Iterator[tuple[str, Translatable]]:
     for topic in bundle.topics:
         yield f"item:{topic.topic}:title", topic.title
         yield f"item:{topic.topic}:summary", topic.summary
@@ -62,11 +61,9 @@ def units(bundle: ContentBundle, lang: str) -> list[Unit]:
     ]
 
 
-def _written(texts: PerLanguage | Translatable, lang: str) -> str:
-    """The text written in `lang`; empty while a topic's translation is missing."""
-    if isinstance(texts, Translatable):
-        return (texts.own(lang) or "").strip()
-    return texts.get(lang).strip()
+def _written(texts: Translatable, lang: str) -> str:
+    """The text written in `lang`; empty while its translation is missing."""
+    return (texts.own(lang) or "").strip()
 
 
 def export_po(bundle: ContentBundle, directory: Path) -> list[Path]:
@@ -179,7 +176,7 @@ def apply_translations(bundle: ContentBundle, lang: str, texts: Mapping[str, str
             )
     for key, source in bundle.sources.items():
         new = texts.get(f"source:{key}:short")
-        if new is not None and new != source.short.get(lang):
+        if new is not None and new != (source.short.own(lang) or ""):
             body = source.model_dump(mode="json", exclude_defaults=True)
             body["short"][lang] = new
             changed.append(

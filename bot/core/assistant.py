@@ -524,15 +524,21 @@ class Assistant:
                 Button(PAYLOAD_LANGUAGE, ctx._(phrases.BUTTON_LANGUAGE)),
             )
         answer_reply = Reply(text, buttons=buttons, lang=ctx.lang)
+        # Not yet translated: the source-language answer, said so first, in a message of its
+        # own (the answer keeps the whole of the phone's length).
+        lead = (
+            [Reply(ctx._(phrases.NOT_TRANSLATED_YET), lang=ctx.lang)] if answer.untranslated else []
+        )
         where = self._directory(ctx, topic) if directory_too else []
         if where and not where[0].options:
             # A listing follows: the answer's buttons go under it, at the bottom of the chat.
             listing = where[0]
             return [
+                *lead,
                 Reply(text, lang=ctx.lang),
                 Reply(listing.text, buttons=buttons, lang=listing.lang),
             ]
-        return [answer_reply, *where]
+        return [*lead, answer_reply, *where]
 
     def _near(self, ctx: _Context) -> list[Reply]:
         """A shared location: the nearest services; the point itself is not kept."""

@@ -125,39 +125,36 @@ TRANSLATION_STATUSES: tuple[str, ...] = ("source", "reviewed", "needs_review")
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
-class PerLanguage(BaseModel):
-    """One text in every launch language."""
-
-    model_config = ConfigDict(extra="forbid")
-    es: NonEmpty
-    en: NonEmpty
-    fr: NonEmpty
-    ht: NonEmpty
-    pt: NonEmpty
-
-    def get(self, lang: str) -> str:
-        """The text in `lang`."""
-        return str(getattr(self, lang))
-
-
 class Translatable(BaseModel):
-    """A text written in the source language first; a translation may still be missing."""
+    """A text written in the source language first; a translation may still be missing.
 
-    model_config = ConfigDict(extra="forbid")
+    One field per language code (`es: ...`, `ht: ...`): Spanish is required, the others
+    are any of the configured languages (FARO_LANGUAGES), each a non-empty text.
+    """
+
+    model_config = ConfigDict(extra="allow")
     es: NonEmpty
-    en: NonEmpty | None = None
-    fr: NonEmpty | None = None
-    ht: NonEmpty | None = None
-    pt: NonEmpty | None = None
+    __pydantic_extra__: dict[str, NonEmpty]
+
+    @model_validator(mode="after")
+    def _known_languages(self) -> Translatable:
+        unknown = sorted(set(self.__pydantic_extra__ or {}) - set(LANGUAGES))
+        if unknown:
+            raise ValueError(
+                f"{', '.join(unknown)}: not one of the languages ({', '.join(LANGUAGES)})"
+            )
+        return self
 
     def own(self, lang: str) -> str | None:
         """The text written in `lang`, or None while it is not translated."""
-        text = getattr(self, lang)
+        if lang == SOURCE_LANGUAGE:
+            return str(self.es)
+        text = (self.__pydantic_extra__ or {}).get(lang)
         return None if text is None else str(text)
 
     def get(self, lang: str) -> str:
         """The text in `lang`, or the source-language text while it is not translated."""
-        return self.own(lang) or str(getattr(self, SOURCE_LANGUAGE))
+        return self.own(lang) or str(self.es)
 
 
 SOURCE_DATE = r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$"
@@ -172,7 +169,7 @@ class SourceEntry(BaseModel):
     date: Annotated[str, StringConstraints(pattern=SOURCE_DATE)]
     ref: NonEmpty
     # What the person sees, in their language: short, before the date.
-    short: PerLanguage
+    short: Translatable
 
 
 class SourcesFile(BaseModel):
@@ -271,7 +268,7 @@ class ServiceEntry(BaseModel):
     # Only where a source gives them; absent, the bot says only the city is known.
     coordinates: Coordinates | None = None
     phone: Annotated[str, StringConstraints(pattern=r"^\+?[0-9 ]{3,20}$")] | None = None
-    hours: PerLanguage | None = None
+    hours: Translatable | None = None
     # As for topics: per translated language, the fingerprint of the source text it was
     # checked against in the studio.
     translations: dict[str, str] = Field(default_factory=dict)

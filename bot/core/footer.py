@@ -48,6 +48,5 @@ def answer_footer(answer: Answer, _: Gettext) -> str:
 
 
 def with_footer(body: str, answer: Answer, _: Gettext) -> str:
-    """The answer body followed by its footer, as it is sent (told so when untranslated)."""
-    lead = f"{_(phrases.NOT_TRANSLATED_YET)}\n\n" if answer.untranslated else ""
-    return f"{lead}{body}\n\n{answer_footer(answer, _)}"
+    """The answer body followed by its footer, as it is sent."""
+    return f"{body}\n\n{answer_footer(answer, _)}"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -9,8 +12,33 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from bot.core.effects import Effect
 
-LANGUAGES: tuple[str, ...] = ("es", "en", "fr", "ht", "pt")
 DEFAULT_LANGUAGE = "es"
+# The languages Faro launched with. More are added by setting FARO_LANGUAGES (README,
+# "Adding a language"); Spanish, in which content is written first, is always one.
+LAUNCH_LANGUAGES: tuple[str, ...] = ("es", "en", "fr", "ht", "pt")
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
+
+
+class LanguageSettingError(ValueError):
+    """FARO_LANGUAGES names something that is not a language code, or leaves out Spanish."""
+
+
+def configured_languages(environ: Mapping[str, str] = os.environ) -> tuple[str, ...]:
+    """The languages Faro speaks: FARO_LANGUAGES (comma-separated codes), in its order."""
+    raw = environ.get("FARO_LANGUAGES", "").strip()
+    if not raw:
+        return LAUNCH_LANGUAGES
+    codes = tuple(dict.fromkeys(code.strip().lower() for code in raw.split(",") if code.strip()))
+    bad = [code for code in codes if not LANGUAGE_CODE.match(code)]
+    if bad:
+        raise LanguageSettingError(f"FARO_LANGUAGES: {bad} are not language codes (ISO 639)")
+    if DEFAULT_LANGUAGE not in codes:
+        raise LanguageSettingError(f"FARO_LANGUAGES must include {DEFAULT_LANGUAGE!r}")
+    return codes
+
+
+# Read once per process, at start: every part of Faro speaks the same set.
+LANGUAGES: tuple[str, ...] = configured_languages()
 
 # The strictest platform limits (WhatsApp) bound every reply so any channel can render it.
 MAX_BUTTONS = 3

@@ -478,10 +478,16 @@ class ModelWatcher:
     the server gets it through `PUT /model` and keeps answering meanwhile.
     """
 
-    def __init__(self, parser: RasaHttpParser, loaded: Path | None, interval: float = 10.0) -> None:
+    def __init__(
+        self,
+        parser: RasaHttpParser,
+        loaded: Path | None,
+        interval: float = 10.0,
+        models_dir: Path = MODELS_DIR,
+    ) -> None:
         self._parser = parser
         self._loaded = loaded
-        self._models_dir = loaded.parent if loaded is not None else MODELS_DIR
+        self._models_dir = models_dir
         self._interval = interval
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="faro-model-watcher", daemon=True)

@@ -44,7 +44,11 @@ def test_the_project_content_is_valid() -> None:
 @pytest.mark.parametrize(
     ("file", "mutate", "expected"),
     [
-        ("items/shelter.yml", lambda t: t.replace("  ht: |", "  xx: |", 1), "answer.xx"),
+        (
+            "items/shelter.yml",
+            lambda t: t.replace("  ht: |", "  xx: |", 1),
+            "answer: Value error, xx: not one of the languages",
+        ),
         # A translation may be missing (it is then sent in Spanish); the source may not.
         ("items/shelter.yml", lambda t: t.replace("  es: |", "  xx: |", 1), "answer.es"),
         (
@@ -57,7 +61,11 @@ def test_the_project_content_is_valid() -> None:
         ("items/shelter.yml", lambda t: "topic: [unclosed", "not valid YAML"),
         ("items/shelter.yml", lambda t: "", "must be a mapping"),
         ("sources.yml", lambda t: t.replace("date: 2018-12", "date: 2018-13", 1), "date"),
-        ("sources.yml", lambda t: t.replace("      ht: ", "      xx: ", 1), "short.ht"),
+        (
+            "sources.yml",
+            lambda t: t.replace("      ht: ", "      xx: ", 1),
+            "short: Value error, xx: not one of the languages",
+        ),
     ],
 )
 def test_every_problem_names_its_file_and_field(

@@ -70,6 +70,19 @@ def test_missing_sets_are_an_error_not_a_pass(tmp_path: Path) -> None:
         check_model(AnswerKey(), GateSets(tmp_path, tmp_path, "final"))
 
 
+def test_a_language_without_its_sets_is_not_measured_and_does_not_pass(sets: GateSets) -> None:
+    """A language added later goes live only once someone wrote its blind sets."""
+    (sets.heldout_dir / "heldout_pt.yml").unlink()
+    (sets.protective_dir / "final_pt.yml").unlink()
+    result = check_model(AnswerKey(), sets)
+    assert not result.passed
+    assert result.failures == (
+        "pt: no held-out set (heldout_pt.yml)",
+        "pt: no danger set (final_pt.yml)",
+    )
+    assert "pt" not in result.heldout and result.heldout["ht"] == 1.0
+
+
 def test_the_real_sets_are_readable_and_cover_every_language() -> None:
     from bot.content.examples import read_examples
     from bot.content.gate import FINAL_PROTECTIVE_SET, HELDOUT_DIR, PROTECTIVE_DIR

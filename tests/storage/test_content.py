@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot import PROJECT_ROOT
 from bot.content.files import ContentBundle, read_bundle
-from bot.core.content import ANSWER_TOPICS, PerLanguage
+from bot.core.content import ANSWER_TOPICS, Translatable
 from bot.core.messages import LANGUAGES
 from bot.storage.content import (
     DatabaseContent,
@@ -101,6 +101,12 @@ def test_the_cache_rereads_after_its_ttl(database_url: str, seed: ContentBundle)
     assert fresh is not None and fresh.text == "New."
 
 
-def test_per_language_text_is_required_in_every_language() -> None:
+def test_a_text_needs_its_source_and_only_known_languages() -> None:
+    with pytest.raises(ValueError, match="es"):
+        Translatable.model_validate({"en": "b", "fr": "c", "pt": "d"})
+    with pytest.raises(ValueError, match="xx: not one of the languages"):
+        Translatable.model_validate({"es": "a", "xx": "b"})
     with pytest.raises(ValueError, match="ht"):
-        PerLanguage.model_validate({"es": "a", "en": "b", "fr": "c", "pt": "d"})
+        Translatable.model_validate({"es": "a", "ht": "   "})
+    missing_creole = Translatable.model_validate({"es": "a", "en": "b"})
+    assert missing_creole.own("ht") is None and missing_creole.get("ht") == "a"

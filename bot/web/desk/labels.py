@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Final
 
+from bot.core.i18n import language_name
+from bot.core.messages import LANGUAGES
 from bot.web.desk.i18n import M_
 
 STATUS: Final[Mapping[str, str]] = {
@@ -69,13 +71,8 @@ CHANNEL: Final[Mapping[str, str]] = {
     "web": M_("Web chat"),
     "cli": M_("Terminal"),
 }
-LANGUAGE: Final[Mapping[str, str]] = {
-    "es": "Español",
-    "en": "English",
-    "fr": "Français",
-    "ht": "Kreyòl Ayisyen",
-    "pt": "Português",
-}
+# Each language by its own name (Babel's autonyms), for every configured language.
+LANGUAGE: Final[Mapping[str, str]] = {code: language_name(code) for code in LANGUAGES}
 TRANSLATION: Final[Mapping[str, str]] = {
     "source": M_("Source"),
     "missing": M_("Missing"),

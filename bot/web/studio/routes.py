@@ -351,6 +351,12 @@ def add_studio(app: FastAPI, service: Service, pages: Pages) -> None:
         for city, text in cities.items():
             _put(body["cities"][city], lang, text, keep_empty=source)
         problems: list[str] = []
+        if not source and any(
+            not typed[field] and getattr(topic, field).own(lang) is not None
+            for field in ("title", "summary", "answer")
+        ):
+            # Emptying is how a translation stays missing, never how one is lost by accident.
+            problems.append(M_("A translation that exists cannot be emptied; correct it instead."))
         for city in remove_city or ():
             if not source:
                 problems.append(M_("A city paragraph is removed in the source language."))
@@ -664,7 +670,7 @@ def add_studio(app: FastAPI, service: Service, pages: Pages) -> None:
                 "name": current.name,
                 "date": current.date,
                 "ref": current.ref,
-                "short": {code: current.short.get(code) for code in LANGUAGES},
+                "short": {code: current.short.own(code) or "" for code in LANGUAGES},
             }
             if current is not None
             else {"key": "", "name": "", "date": "", "ref": "", "short": {}}
@@ -682,6 +688,7 @@ def add_studio(app: FastAPI, service: Service, pages: Pages) -> None:
             fields=fields,
             problems=problems or [],
             done=DONE.get(done or ""),
+            source_lang=SOURCE_LANGUAGE,
         )
 
     @app.get("/studio/sources")
@@ -702,27 +709,28 @@ def add_studio(app: FastAPI, service: Service, pages: Pages) -> None:
         name: Annotated[str, Form(max_length=300)] = "",
         date: Annotated[str, Form(max_length=10)] = "",
         ref: Annotated[str, Form(max_length=500)] = "",
-        short_es: Annotated[str, Form(max_length=200)] = "",
-        short_en: Annotated[str, Form(max_length=200)] = "",
-        short_fr: Annotated[str, Form(max_length=200)] = "",
-        short_ht: Annotated[str, Form(max_length=200)] = "",
-        short_pt: Annotated[str, Form(max_length=200)] = "",
+        short_lang: Annotated[list[str] | None, Form(max_length=8)] = None,
+        short: Annotated[list[str] | None, Form(max_length=200)] = None,
     ) -> Response:
-        """Keep a source (new or changed) as a draft, if it checks with what cites it."""
+        """Keep a source (new or changed) as a draft, if it checks with what cites it.
+
+        The short names come as pairs (`short_lang`, `short`), one per configured language.
+        """
         key = key.strip().lower()
-        short = {
-            "es": short_es.strip(),
-            "en": short_en.strip(),
-            "fr": short_fr.strip(),
-            "ht": short_ht.strip(),
-            "pt": short_pt.strip(),
+        pairs = zip(short_lang or [], short or [], strict=False)
+        given = {code: text.strip() for code, text in pairs}
+        # As for answers: an empty translation is missing (Spanish stands in), not blank.
+        shorts = {
+            code: given.get(code, "")
+            for code in LANGUAGES
+            if given.get(code) or code == SOURCE_LANGUAGE
         }
         typed: dict[str, Any] = {
             "key": key,
             "name": name.strip(),
             "date": date.strip(),
             "ref": ref.strip(),
-            "short": short,
+            "short": shorts,
         }
         problems: list[str] = []
         entry: SourceEntry | None = None
@@ -731,7 +739,7 @@ def add_studio(app: FastAPI, service: Service, pages: Pages) -> None:
         else:
             try:
                 fields = {k: typed[k] for k in ("name", "date", "ref")}
-                entry = SourceEntry.model_validate({**fields, "short": short})
+                entry = SourceEntry.model_validate({**fields, "short": shorts})
             except ValidationError as exc:
                 problems = [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
         if entry is not None:
