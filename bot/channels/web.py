@@ -139,7 +139,11 @@ class WebChatChannel:
 
     async def page(self, request: Request, lang: str | None = None) -> HTMLResponse:
         """The chat page, its fixed strings in the chosen or the browser's language."""
-        page_lang = lang if lang in LANGUAGES else _accepted_language(request)
+        # A link may carry any tag: "es-MX", "ES", "pt_BR" mean the language; one Faro does
+        # not speak is ignored (the browser's language, then the question, decide).
+        chosen = primary_language(lang)
+        chosen = chosen if chosen in LANGUAGES else None
+        page_lang = chosen or _accepted_language(request)
         # Every language's page strings ride along (a few hundred bytes), so the page
         # follows the conversation when the person picks or is detected in another.
         strings = {code: self._page_strings(code) for code in LANGUAGES}
@@ -148,6 +152,7 @@ class WebChatChannel:
             "chat.html",
             {
                 "lang": page_lang,
+                "chosen": chosen,
                 "languages": [(code, language_name(code)) for code in LANGUAGES],
                 "strings": strings[page_lang],
                 "all_strings": strings,
@@ -286,10 +291,18 @@ def _session(request: Request, response: Response) -> str:
     return token
 
 
+def primary_language(tag: str | None) -> str | None:
+    """The language of a tag as browsers and links write it: 'es-MX' and 'ES' are 'es'."""
+    if not tag:
+        return None
+    code = tag.strip().replace("_", "-").split("-")[0].lower()
+    return code or None
+
+
 def _accepted_language(request: Request) -> str:
     header = request.headers.get("accept-language", "")
     for part in header.split(","):
-        code = part.split(";")[0].strip().lower()[:2]
+        code = primary_language(part.split(";")[0])
         if code in LANGUAGES:
-            return code
+            return str(code)
     return DEFAULT_LANGUAGE

@@ -310,3 +310,47 @@ async def test_the_return_intake_through_the_web_chat(
         "high",
         "fr",
     )
+
+
+@pytest.mark.parametrize(
+    ("link", "page_lang", "chosen"),
+    [
+        ("/?lang=es-MX", "es", '"es"'),
+        ("/?lang=ES", "es", '"es"'),
+        ("/?lang=pt_BR", "pt", '"pt"'),
+        ("/?lang=ht", "ht", '"ht"'),
+        # Not a language Faro speaks, or no language at all: the browser's language shows,
+        # and nothing is chosen for the person (the language question decides).
+        ("/?lang=ar", "en", "null"),
+        ("/?lang=", "en", "null"),
+        ("/?lang=-", "en", "null"),
+        ("/?lang=" + "x" * 300, "en", "null"),
+    ],
+)
+async def test_any_lang_in_a_link_is_read_as_a_language_or_ignored(
+    make_service: ServiceFactory, link: str, page_lang: str, chosen: str
+) -> None:
+    service = make_service()
+    async with chat_client(service) as client:
+        page = await client.get(link, headers={"accept-language": "en-US,en;q=0.9"})
+    assert page.status_code == 200
+    assert f'<html lang="{page_lang}">' in page.text
+    assert f"var chosenLang = {chosen};" in page.text
+
+
+@pytest.mark.browser
+async def test_a_link_with_a_regional_tag_opens_a_working_chat(
+    browser: Browser, make_service: ServiceFactory, live_server: Callable[..., LiveServer]
+) -> None:
+    """`?lang=es-MX` on an English phone: the chat is in Spanish, and every message works."""
+    server = live_server(make_service())
+    context = await browser.new_context(locale="en-US", viewport={"width": 390, "height": 844})
+    page = await context.new_page()
+    await page.goto(server.url + "/?lang=es-MX")
+    es = Translator().gettext_for("es")
+    await expect(page.locator("html")).to_have_attribute("lang", "es")
+    await expect(page.locator("#send")).to_have_text(es(phrases.PAGE_SEND))
+    await ask(page, "🙏")
+    await expect(page.locator(".msg.bot").last).to_have_text(es(phrases.SYMBOLS_ONLY))
+    await expect(page.locator(".msg.bot.error")).to_have_count(0)
+    await context.close()
