@@ -79,6 +79,8 @@ class ReplyOut(BaseModel):
     options: list[dict[str, str]]
     list_label: str
     lang: str
+    # Its choices answer to their numbers: the page shows 1, 2... on them.
+    numbered: bool = False
 
 
 class Accepted(BaseModel):
@@ -104,6 +106,7 @@ def _render(item: WebReply) -> ReplyOut:
         ],
         list_label=reply.list_label,
         lang=reply.lang,
+        numbered=reply.numbered,
     )
 
 

@@ -112,6 +112,9 @@ class Reply:
     # An approved WhatsApp template (name, language, parameters) to send instead of the
     # text outside WhatsApp's 24-hour window; `text` is what it says, for the record.
     template: tuple[str, str, tuple[str, ...]] | None = None
+    # The choices a person may answer by typing their number (1, 2...): one reply per turn,
+    # the question it asks. Channels write the numbers where they show plain text.
+    numbered: bool = False
 
     def __post_init__(self) -> None:
         if len(self.buttons) > MAX_BUTTONS:

@@ -227,6 +227,22 @@ ERASED = N_(
 )
 ERASE_KEPT = N_("Okay, nothing was deleted.")
 
+# Choosing by number, going back, several needs in one message.
+# At most 60 characters in every language: WhatsApp shows it as a message's footer.
+NUMBER_HINT = N_("Write a number to choose. 0: go back.")
+ALSO_ASKED = N_("You also asked about this. Choose to read it:")
+LANGUAGE_NOT_SPOKEN = N_(
+    "I did not recognise the language. I can write in Spanish, English, French, Haitian "
+    "Creole and Portuguese."
+)
+
+# The Telegram command list (setMyCommands), in each language.
+COMMAND_START = N_("Start again")
+COMMAND_MENU = N_("The topics")
+COMMAND_LANGUAGE = N_("Change the language")
+COMMAND_HELP = N_("How to use Faro")
+COMMAND_DELETE = N_("Delete my data")
+
 # The web chat page.
 PAGE_TITLE = N_("Faro: information for people on the move")
 PAGE_PLACEHOLDER = N_("Write your question")
