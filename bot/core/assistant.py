@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
-from bot.core import directory, keywords, phrases
+from bot.core import directory, keywords, needs, phrases
 from bot.core.content import TOPICS, Answer, ContentLibrary
 from bot.core.conversation import ConversationStore, PersonState
 from bot.core.danger import PROTECTIVE_INTENTS, danger_of
+from bot.core.danger_patterns import danger_by_pattern
 from bot.core.effects import (
     CancelRequest,
     CreateRequest,
@@ -68,6 +70,20 @@ PAYLOAD_ERASE = "erase:yes"
 PAYLOAD_KEEP = "erase:no"
 PAYLOAD_WITHDRAW = "request:cancel"
 PAYLOAD_KEEP_REQUEST = "request:keep"
+PAYLOAD_BACK = "back"
+
+# What a person may type instead of pressing: the numbers of the last question's choices,
+# and the screens they went through, for "0" and "back" (kept in PersonState.extra).
+CHOICES_KEY = "choices"
+TRAIL_KEY = "trail"
+TRAIL_LENGTH = 8
+# Several needs in one message: other intents the model scores at least this high are
+# offered as buttons under the answer (at most OTHER_NEEDS_SHOWN). Chosen on the
+# development half of nlu/tests/multineed_*.yml (`python -m nlu.tools.multineed`).
+OTHER_NEED_MIN_SCORE = 0.30
+OTHER_NEEDS_SHOWN = 2
+# A part of the message (`needs.parts_of`) names a need when its own top intent is this sure.
+PART_NEED_MIN_SCORE = 0.4
 
 LANGUAGE_COMMANDS = frozenset({"language", "lang", "idioma", "langue", "lingua"})
 COMMANDS = frozenset({"start", "menu", "help"}) | LANGUAGE_COMMANDS | keywords.ERASE_COMMANDS
@@ -104,6 +120,8 @@ class _Context:
     understanding: Understanding | None
     library: ContentLibrary
     effects: list[Effect]
+    # The screens this turn showed ("menu", "topic:asylum"...), for going back later.
+    screens: list[str] = field(default_factory=list)
 
 
 class Assistant:
@@ -145,9 +163,12 @@ class Assistant:
         clipped = text[:NLU_INPUT_CHARS]
         try:
             parse: Parse | None = self._parser.parse(clipped)
+            parts = tuple(self._parser.parse(part) for part in needs.parts_of(clipped))
         except NluUnavailableError:
-            parse = None
-        return Understanding(parse=parse, entities=self._entity_extractor.extract(clipped))
+            parse, parts = None, ()
+        return Understanding(
+            parse=parse, entities=self._entity_extractor.extract(clipped), parts=parts
+        )
 
     def identify_language(self, text: str) -> LanguageGuess | None:
         """Guess which of the five languages `text` is written in."""
@@ -221,11 +242,16 @@ class Assistant:
         library: ContentLibrary,
         effects: list[Effect],
     ) -> Turn:
-        # Only a person whose language is still unknown needs it guessed; everyone else
-        # is answered in the language they chose or were first detected in.
+        typed = _typed_choice(incoming, person)
+        if typed is not incoming:
+            incoming, understanding = typed, None  # "2", "0", "kreyol": a press, not a question
+        # The language is guessed for every text: a person whose language is unknown is
+        # answered in it, and a text in a language Faro does not speak is told apart.
         guess = None
-        if understanding is not None and person.lang is None and incoming.lang is None:
+        if understanding is not None and incoming.lang is None:
             guess = self.identify_language(incoming.text)
+        if person.lang is not None and guess is not None and not guess.foreign:
+            guess = None  # the person's language stands, unless the text is plainly foreign
         chosen = self._settle_language(incoming, person, guess)
         lang = chosen or _fallback_language(person, guess, incoming)
         if understanding is not None:
@@ -243,6 +269,8 @@ class Assistant:
         entities = tuple(e.as_dict() for e in understanding.entities) if understanding else ()
 
         def turn(replies: list[Reply], intent: str | None = None, confidence: float = 0.0) -> Turn:
+            replies = _number_choices(person, replies)
+            _remember_screen(person, ctx.screens)
             return Turn(
                 replies=tuple(replies),
                 lang=lang,
@@ -278,6 +306,15 @@ class Assistant:
             return turn([*lead, self._erase_question(ctx)])
         if keywords.is_in(keywords.CANCEL_REQUEST, text) and person.request is not None:
             return turn([*lead, self._withdraw_question(ctx)])
+        if (
+            guess is not None
+            and not (guess.ours and not guess.foreign)
+            and (danger_by_pattern(text) is None)
+        ):
+            # Not one of Faro's languages (or too short to tell): the choice, in all of
+            # them, rather than a guess answered in the wrong language. The model's scores
+            # on such a text mean nothing; only the patterns could still read danger.
+            return turn([*lead, *self._not_our_language(ctx)])
 
         danger = danger_of(parse, text)
         if danger is not None and intake.is_active(person) and _short_answer(text, parse, danger):
@@ -285,7 +322,10 @@ class Assistant:
         if danger is not None:
             if intake.is_active(person) and person.flow is not None:
                 person.flow["danger"] = True
-            return turn([*lead, *self._protective(ctx, danger)], danger, _confidence(parse, danger))
+            replies = self._protective(ctx, danger)
+            if not intake.is_active(person):
+                replies.extend(self._other_needs(ctx, parse, danger, replies))
+            return turn([*lead, *replies], danger, _confidence(parse, danger))
 
         if intake.is_active(person):
             return turn([*lead, *self._intake_turn(ctx, parse)], *_intent_of(parse))
@@ -297,7 +337,7 @@ class Assistant:
             # Not sure of the language yet: ask, and keep the topic to answer after.
             if _is_topic(library, parse.intent) and parse.confidence >= self._threshold:
                 person.pending_topic = parse.intent
-            return turn(self._language_question(), parse.intent, parse.confidence)
+            return turn(self._language_question(ctx), parse.intent, parse.confidence)
 
         return turn([*lead, *self._on_intent(ctx, parse)], parse.intent, parse.confidence)
 
@@ -319,7 +359,18 @@ class Assistant:
             person.lang = guess.lang
         return person.lang
 
-    def _language_question(self) -> list[Reply]:
+    def _not_our_language(self, ctx: _Context) -> list[Reply]:
+        """A text in a language Faro does not speak: the language choice in all of them."""
+        if ctx.person.lang is None:
+            return self._language_question(ctx)
+        # Someone who chose a language before is told why, in it, before the choice.
+        return [
+            Reply(ctx._(phrases.LANGUAGE_NOT_SPOKEN), lang=ctx.lang),
+            *self._language_question(ctx),
+        ]
+
+    def _language_question(self, ctx: _Context) -> list[Reply]:
+        ctx.screens.append(PAYLOAD_LANGUAGE)
         lines = [self._translator.gettext_for(lang)(phrases.CHOOSE_LANGUAGE) for lang in LANGUAGES]
         options = tuple(Option(f"{LANG_PREFIX}{lang}", language_name(lang)) for lang in LANGUAGES)
         return [
@@ -336,10 +387,16 @@ class Assistant:
     def _on_button(self, ctx: _Context) -> list[Reply]:
         payload = ctx.incoming.payload
         person = ctx.person
+        if payload == PAYLOAD_BACK:
+            return self._go_back(ctx)
         if payload.startswith(LANG_PREFIX):
             confirmation = ctx._(phrases.LANGUAGE_SET)
             pending = person.pending_topic
             person.pending_topic = None
+            if intake.is_active(person):
+                # Mid-registration: the same question again, now in the chosen language.
+                question = intake.current_question(self._intake_context(ctx, None))
+                return [Reply(confirmation, lang=ctx.lang), question]
             if pending:
                 return [Reply(confirmation, lang=ctx.lang), *self._answer(ctx, pending)]
             return [Reply(confirmation, lang=ctx.lang), self._welcome(ctx)]
@@ -353,6 +410,7 @@ class Assistant:
                 city, topic = picked
                 if city != directory.OTHER_CITY:
                     person.city = city
+                ctx.screens.append(payload)
                 return [directory.services_reply(ctx.library, topic, city, ctx.lang, ctx._)]
         if payload.startswith(intake.PREFIX):
             if intake.is_active(person):
@@ -369,6 +427,7 @@ class Assistant:
             person.suggestions = []
             person.pending_topic = None
             person.city = None
+            person.extra.clear()
             return [Reply(ctx._(phrases.ERASED), lang=ctx.lang)]
         if payload == PAYLOAD_KEEP:
             return [self._with_menu_buttons(ctx, ctx._(phrases.ERASE_KEPT))]
@@ -384,15 +443,26 @@ class Assistant:
         if payload == PAYLOAD_HUMAN:
             return self._talk_to_human(ctx)
         if payload == PAYLOAD_LANGUAGE:
-            return self._language_question()
+            return self._language_question(ctx)
         if payload == PAYLOAD_MENU:
             return [self._menu(ctx, ctx._(phrases.MENU))]
         # An old or foreign button: never silent, show the menu.
         return [self._menu(ctx, ctx._(phrases.MENU))]
 
+    def _go_back(self, ctx: _Context) -> list[Reply]:
+        """One step back: the screen before this one, or the menu when there is none."""
+        trail = [str(screen) for screen in ctx.person.extra.get(TRAIL_KEY) or []]
+        if trail:
+            trail.pop()  # the screen the person is on now
+        target = trail.pop() if trail else PAYLOAD_MENU
+        ctx.person.extra[TRAIL_KEY] = trail
+        if target == PAYLOAD_BACK:  # never loops, whatever an old state holds
+            target = PAYLOAD_MENU
+        return self._on_button(dataclasses.replace(ctx, incoming=_pressed(ctx.incoming, target)))
+
     def _on_command(self, ctx: _Context, command: str, argument: str) -> list[Reply]:
         if command in LANGUAGE_COMMANDS:
-            return self._language_question()
+            return self._language_question(ctx)
         if command in keywords.ERASE_COMMANDS:
             return [self._erase_question(ctx)]
         if command == "start":
@@ -413,7 +483,7 @@ class Assistant:
             if argument == START_RETURN:
                 return self._start_intake(ctx)
             if ctx.person.lang is None:
-                return self._language_question()
+                return self._language_question(ctx)
             return [self._welcome(ctx)]
         if command == "help":
             return [self._with_menu_buttons(ctx, ctx._(phrases.HELP))]
@@ -435,11 +505,14 @@ class Assistant:
         person.suggestions = []
         person.misses = 0
         if _is_topic(ctx.library, intent):
-            return self._answer(ctx, intent)
+            replies = self._answer(ctx, intent)
+            return [*replies, *self._other_needs(ctx, parse, intent, replies)]
         if intent == "voluntary_return_request":
-            return self._start_intake(ctx)
+            # The other needs come first: the registration's question stays the last word.
+            return [*self._other_needs(ctx, parse, intent, []), *self._start_intake(ctx)]
         if intent == "talk_to_human":
-            return self._talk_to_human(ctx)
+            replies = self._talk_to_human(ctx)
+            return [*replies, *self._other_needs(ctx, parse, intent, replies)]
         if intent == "greet":
             return [self._welcome(ctx)]
         if intent == "goodbye":
@@ -451,10 +524,58 @@ class Assistant:
         if intent == "deny" and suggestions:
             return [self._menu(ctx, ctx._(phrases.DENIED))]
         if intent == "change_language":
-            return self._language_question()
+            return self._language_question(ctx)
         if intent == "out_of_scope":
             return [self._menu(ctx, ctx._(phrases.OUT_OF_SCOPE))]
         return [self._menu(ctx, ctx._(phrases.MENU))]
+
+    def _other_needs(
+        self, ctx: _Context, parse: Parse | None, answered: str, replies: list[Reply]
+    ) -> list[Reply]:
+        """The other needs the message holds, offered as buttons after the answer.
+
+        They are the intents the model itself ranks high enough beside the one answered:
+        a topic, registering to go home, or a person. Danger is decided before; another
+        protective answer is offered only beside a protective one.
+        """
+        if parse is None:
+            return []
+        offered = {choice.id for reply in replies for choice in reply.choices}
+        buttons: list[Button] = []
+        parts = ctx.understanding.parts if ctx.understanding else ()
+        # First what each part of the message is clearly about, in the order written;
+        # then what the model, reading the whole, ranks high beside the answer.
+        candidates = [
+            (part.intent, part.confidence)
+            for part in parts
+            if part.confidence >= PART_NEED_MIN_SCORE and part.intent != FALLBACK_INTENT
+        ]
+        candidates += [(name, score) for name, score in parse.ranking]
+        for name, score in candidates:
+            if len(buttons) == OTHER_NEEDS_SHOWN:
+                break
+            if name == answered or score < OTHER_NEED_MIN_SCORE:
+                continue
+            if name in PROTECTIVE_INTENTS and answered not in PROTECTIVE_INTENTS:
+                continue
+            button = self._need_button(ctx, name)
+            if button is not None and button.id not in offered:
+                offered.add(button.id)
+                buttons.append(button)
+        if not buttons:
+            return []
+        return [Reply(ctx._(phrases.ALSO_ASKED), buttons=tuple(buttons), lang=ctx.lang)]
+
+    def _need_button(self, ctx: _Context, intent: str) -> Button | None:
+        if intent == "voluntary_return_request":
+            return Button(PAYLOAD_REGISTER, ctx._(phrases.BUTTON_REGISTER))
+        if intent == "talk_to_human":
+            return Button(PAYLOAD_HUMAN, ctx._(phrases.BUTTON_HUMAN))
+        if intent in PROTECTIVE_INTENTS or _is_topic(ctx.library, intent):
+            answer = ctx.library.get(intent, ctx.lang)
+            if answer is not None:
+                return Button(f"{TOPIC_PREFIX}{intent}", answer.title)
+        return None
 
     def _not_understood(self, ctx: _Context, parse: Parse) -> list[Reply]:
         person = ctx.person
@@ -498,6 +619,7 @@ class Assistant:
         answer: Answer | None = ctx.library.get(topic, ctx.lang)
         if answer is None:
             return [self._with_menu_buttons(ctx, ctx._(phrases.NO_CHECKED_ANSWER))]
+        ctx.screens.append(f"{TOPIC_PREFIX}{topic}")
         if not answer.is_current(self._today()):
             return [self._being_updated(ctx, topic)]
         named = _first(ctx.understanding, "city")
@@ -714,6 +836,7 @@ class Assistant:
         return self._menu(ctx, ctx._(phrases.WELCOME))
 
     def _menu(self, ctx: _Context, text: str) -> Reply:
+        ctx.screens.append(PAYLOAD_MENU)
         library = ctx.library
         options = []
         for topic in library.topics():
@@ -742,6 +865,70 @@ class Assistant:
             ),
             lang=ctx.lang,
         )
+
+
+def _typed_choice(incoming: Incoming, person: PersonState) -> Incoming:
+    """A typed "2", "0", "back", "menu" or language name, as the press it stands for.
+
+    The number is that of a choice of the last question (`CHOICES_KEY`). Inside the
+    return intake the flow reads "0", "back" and its own answers; while a caseworker is
+    talking with the person, every word is theirs to read.
+    """
+    if incoming.kind is not Kind.TEXT or not incoming.text:
+        return incoming
+    if person.request is not None and person.request.handoff_open:
+        return incoming
+    text = incoming.text
+    named = keywords.language_named(text)
+    if named in LANGUAGES:
+        return _pressed(incoming, f"{LANG_PREFIX}{named}")
+    if intake.typing_expected(person):
+        return incoming
+    number = keywords.choice_number(text)
+    choices = [str(choice) for choice in person.extra.get(CHOICES_KEY) or []]
+    if number is not None and 1 <= number <= len(choices):
+        return _pressed(incoming, choices[number - 1])
+    if keywords.is_in(keywords.MENU, text):
+        return _pressed(incoming, PAYLOAD_MENU)
+    if intake.is_active(person):
+        return incoming
+    if number == 0 or keywords.is_in(keywords.BACK, text):
+        return _pressed(incoming, PAYLOAD_BACK)
+    if number is not None and choices:
+        return _pressed(incoming, PAYLOAD_MENU)  # a number with no such choice: the menu
+    return incoming
+
+
+def _pressed(incoming: Incoming, payload: str) -> Incoming:
+    return dataclasses.replace(incoming, kind=Kind.BUTTON, payload=payload)
+
+
+def _number_choices(person: PersonState, replies: list[Reply]) -> list[Reply]:
+    """Mark the turn's question as numbered and remember its choices for a typed number.
+
+    The question is the last list of options, else the last set of buttons: a list is
+    what a person is asked to choose from, buttons under an answer are ways onward.
+    """
+    lists = [i for i, reply in enumerate(replies) if reply.options]
+    buttons = [i for i, reply in enumerate(replies) if reply.buttons]
+    candidates = lists or buttons
+    if not candidates:
+        person.extra.pop(CHOICES_KEY, None)
+        return replies
+    index = candidates[-1]
+    numbered = dataclasses.replace(replies[index], numbered=True)
+    person.extra[CHOICES_KEY] = [choice.id for choice in numbered.choices]
+    return [*replies[:index], numbered, *replies[index + 1 :]]
+
+
+def _remember_screen(person: PersonState, screens: list[str]) -> None:
+    """Put the screen this turn ended on at the top of the trail "0" walks back."""
+    if not screens:
+        return
+    trail = [str(screen) for screen in person.extra.get(TRAIL_KEY) or []]
+    if not trail or trail[-1] != screens[-1]:
+        trail.append(screens[-1])
+    person.extra[TRAIL_KEY] = trail[-TRAIL_LENGTH:]
 
 
 def _notice_for(incoming: Incoming) -> str | None:

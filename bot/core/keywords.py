@@ -159,6 +159,75 @@ ERASE = (
         r"\b(apaga|apagar|apaguem|exclui|excluir|deleta|deletar|remove|remover)\b.*\bdados\b"
     ),
 )
+# A message that is only a language's name sets it, in the usual spellings people type
+# (folded: no accents, lower case). Keys are ISO codes; a sixth language adds its own.
+LANGUAGE_NAMES: dict[str, frozenset[str]] = {
+    "es": frozenset(
+        {
+            "espanol",
+            "spanish",
+            "castellano",
+            "espagnol",
+            "espanhol",
+            "panyol",
+            "en espanol",
+            "in spanish",
+            "espanol por favor",
+        }
+    ),
+    "en": frozenset(
+        {"english", "ingles", "anglais", "angle", "en ingles", "in english", "inglich", "englis"}
+    ),
+    "fr": frozenset(
+        {"francais", "french", "frances", "franse", "en francais", "in french", "fransais"}
+    ),
+    "ht": frozenset(
+        {
+            "kreyol",
+            "kreyol ayisyen",
+            "kreol",
+            "creole",
+            "creol",
+            "criollo",
+            "criollo haitiano",
+            "crioulo",
+            "crioulo haitiano",
+            "haitian",
+            "haitian creole",
+            "creole haitien",
+            "ayisyen",
+            "an kreyol",
+            "kreyol souple",
+        }
+    ),
+    "pt": frozenset(
+        {
+            "portugues",
+            "portuguese",
+            "portugais",
+            "potige",
+            "portuges",
+            "em portugues",
+            "in portuguese",
+            "portugues brasil",
+            "brasileiro",
+        }
+    ),
+}
+
+
+def language_named(text: str) -> str | None:
+    """The language a message names and nothing else ("espanol", "Kreyòl!"), or None."""
+    folded = fold(text)
+    return next((code for code, names in LANGUAGE_NAMES.items() if folded in names), None)
+
+
+def choice_number(text: str) -> int | None:
+    """The number of a choice typed alone: "2", "2.", "#2", " 2 " (0 to 99), or None."""
+    folded = fold(text.replace("#", " "))
+    return int(folded) if re.fullmatch(r"\d{1,2}", folded) else None
+
+
 ERASE_COMMANDS = frozenset({"delete", "borrar", "supprimer", "efase", "apagar"})
 
 

@@ -249,3 +249,9 @@ PAGE_PLACEHOLDER = N_("Write your question")
 PAGE_SEND = N_("Send")
 PAGE_PRIVACY = N_("Do not write your name, phone number or documents here.")
 PAGE_OFFLINE = N_("No connection. Your message was not sent. Try again.")
+# The label screen readers give each reply's buttons.
+PAGE_CHOICES = N_("Choices")
+PAGE_TYPING = N_("Faro is writing…")
+# On a new tab: take up the conversation this phone had last, instead of a new one.
+PAGE_CONTINUE = N_("Continue my conversation")
+PAGE_CONVERSATION = N_("Conversation with Faro")

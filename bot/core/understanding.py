@@ -44,6 +44,10 @@ class LanguageGuess:
     lang: str
     probability: float
     confident: bool
+    # False when the text may be in none of Faro's languages, or is too short to tell.
+    ours: bool = True
+    # True when it plainly is in another language (another script, most words unseen).
+    foreign: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,11 +56,13 @@ class Understanding:
 
     parse: Parse | None  # None when the NLU server could not be reached in time
     entities: tuple[Entity, ...] = field(default_factory=tuple)
+    # A message of several parts ("asilo, y también trabajo"): each part's own parse.
+    parts: tuple[Parse, ...] = ()
 
     def in_language(self, lang: str) -> Understanding:
         """The same, keeping only the readings of place names that hold in `lang`."""
         kept = tuple(e for e in self.entities if e.holds_in(lang))
-        return self if kept == self.entities else Understanding(self.parse, kept)
+        return self if kept == self.entities else Understanding(self.parse, kept, self.parts)
 
 
 class NluUnavailableError(Exception):

@@ -37,6 +37,21 @@ CONTENT_DIR = PROJECT_ROOT / "content"
 LANGID_PREFIX = "faro-langid-"
 LANGID_GLOB = LANGID_PREFIX + "*.npz"
 CONFIDENT_PROBABILITY = 0.6
+# Short texts ("k onda", "ola ke ase") share letters across languages: a guess from fewer
+# than SHORT_WORDS words must be surer to be taken without asking.
+SHORT_WORDS = 3
+SHORT_CONFIDENT_PROBABILITY = 0.9
+# "Not one of ours": at least this share of letters none of the five writes (another
+# script, Vietnamese marks), or fewer than this share of words ever seen in the five.
+# Chosen on the development half of nlu/tests/foreign/ and the held-out questions
+# (`python -m nlu.tools.foreign`; figures in nlu/reports/foreign.md).
+FOREIGN_LETTERS = 0.2
+KNOWN_WORDS = 0.6
+# A person who already writes in one of the five is told their message is in another
+# language only on plain evidence: another script, or three words and most unseen.
+SURE_WORDS = 3
+SURELY_KNOWN_WORDS = 0.34
+_ELONGATED = re.compile(r"(\w)\1{2,}")
 # Bump when the features or the model change, so a cached model is not reused.
 MODEL_VERSION = "2"
 CHAR_NGRAMS = (1, 4)
@@ -272,9 +287,64 @@ class LanguageClassifier:
         probabilities = self.probabilities(text)
         lang = max(probabilities, key=probabilities.__getitem__)
         probability = probabilities[lang]
+        ours = self.looks_like_ours(text)
+        short = len(_TOKENS.findall(_normalise(text))) < SHORT_WORDS
+        needed = SHORT_CONFIDENT_PROBABILITY if short else CONFIDENT_PROBABILITY
         return LanguageGuess(
-            lang=lang, probability=probability, confident=probability >= CONFIDENT_PROBABILITY
+            lang=lang,
+            probability=probability,
+            confident=ours and probability >= needed,
+            ours=ours,
+            foreign=self.surely_foreign(text),
         )
+
+    def known_word_share(self, text: str) -> float | None:
+        """The share of the words of `text` (two letters or more) seen in Faro's languages."""
+        words = [w for w in _TOKENS.findall(_normalise(text)) if len(w) > 1 and not w.isdigit()]
+        if not words:
+            return None
+        index = self._words.index
+        # "ayudaaaa", "pleeease": a cry drawn out is still a known word.
+        known = sum(w in index or _ELONGATED.sub(r"\1", w) in index for w in words)
+        return known / len(words)
+
+    def looks_like_ours(self, text: str, *, known_words: float = KNOWN_WORDS) -> bool:
+        """Whether `text` may be in one of Faro's languages: its letters and its words."""
+        if foreign_letter_share(text) >= FOREIGN_LETTERS:
+            return False
+        share = self.known_word_share(text)
+        return share is None or share >= known_words
+
+    def surely_foreign(self, text: str) -> bool:
+        """Whether `text` is plainly in another language: another script, or words unseen."""
+        if foreign_letter_share(text) >= FOREIGN_LETTERS:
+            return True
+        words = _TOKENS.findall(_normalise(text))
+        return len(words) >= SURE_WORDS and not self.looks_like_ours(
+            text, known_words=SURELY_KNOWN_WORDS
+        )
+
+
+# The accents and marks Spanish, English, French, Haitian Creole and Portuguese write
+# (acute, grave, circumflex, tilde, diaeresis, cedilla). A Latin letter with another mark
+# (Vietnamese ư, ạ, ả; Wolof ŋ; đ) or a letter of another script is foreign to Faro.
+_OUR_MARKS = frozenset("\u0300\u0301\u0302\u0303\u0308\u0327")
+_OUR_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzœæß")
+
+
+def foreign_letter_share(text: str) -> float:
+    """The share of the letters of `text` that none of Faro's languages writes."""
+    letters = 0
+    foreign = 0
+    for ch in unicodedata.normalize("NFC", text.lower()):
+        if not ch.isalpha():
+            continue
+        letters += 1
+        decomposed = unicodedata.normalize("NFD", ch)
+        base, marks = decomposed[0], decomposed[1:]
+        if base not in _OUR_LETTERS or any(mark not in _OUR_MARKS for mark in marks):
+            foreign += 1
+    return foreign / letters if letters else 0.0
 
 
 _WHITESPACE = re.compile(r"\s\s+")

@@ -44,6 +44,8 @@ CITIES: tuple[tuple[str, str], ...] = (
 OTHER = "other"
 # Steps whose answer is a number: there "0" means none, not "go back".
 NUMERIC_STEPS = frozenset({"group", "children"})
+# Steps answered by typing: a number typed there is the answer, never a choice's number.
+TYPED_STEPS = frozenset({"name", "group", "children", "ages", "phone"})
 
 # The questions in order; a step is skipped when an earlier answer makes it pointless.
 STEPS: tuple[str, ...] = (
@@ -97,6 +99,11 @@ def expired(person: PersonState, now: dt.datetime) -> bool:
         return False
     started = _parse_time(person.flow.get("updated") if person.flow else None)
     return started is None or now - started > EXPIRES_AFTER
+
+
+def typing_expected(person: PersonState) -> bool:
+    """Whether the flow waits for typed data (a name, a count, ages, a phone number)."""
+    return is_active(person) and str((person.flow or {}).get("step")) in TYPED_STEPS
 
 
 def expires_at(person: PersonState) -> dt.datetime | None:
@@ -516,14 +523,7 @@ def _not_an_answer(ctx: IntakeContext, step: str) -> FlowResult:
         lead = ctx._(phrases.LETS_CONTINUE)
     else:
         lead = ctx._(phrases.CHOOSE_ONE) if step not in ("name",) else ctx._(phrases.INVALID_NAME)
-    if step == "consent":
-        question = _consent_question(ctx)
-    elif step == "confirm":
-        question = _summary(ctx)
-    elif step == "edit":
-        question = _edit_menu(ctx)
-    else:
-        question = _ask(ctx, step)
+    question = current_question(ctx)
     replies.append(
         Reply(
             f"{lead}\n\n{question.text}",
@@ -534,6 +534,20 @@ def _not_an_answer(ctx: IntakeContext, step: str) -> FlowResult:
         )
     )
     return FlowResult(replies, [])
+
+
+def current_question(ctx: IntakeContext) -> Reply:
+    """The question the flow is waiting on, asked again (after a change of language)."""
+    flow = ctx.person.flow
+    assert flow is not None
+    step = str(flow.get("step", "consent"))
+    if step == "consent":
+        return _consent_question(ctx)
+    if step == "confirm":
+        return _summary(ctx)
+    if step == "edit":
+        return _edit_menu(ctx)
+    return _ask(ctx, step)
 
 
 def _go_back(ctx: IntakeContext) -> Reply:
