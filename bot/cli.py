@@ -308,29 +308,26 @@ def _chat(_args: argparse.Namespace) -> int:
     # A terminal conversation lives as long as the command; nothing is kept after it.
     service = build_service(get_settings(), store=MemoryConversationStore())
     user = f"terminal-{uuid.uuid4().hex[:12]}"
-    choices: list[str] = []
     try:
         incoming = Incoming(Channel.CLI, user, uuid.uuid4().hex, Kind.COMMAND, payload="start")
         while True:
             turn = service.assistant.handle(incoming)
-            choices = []
             for reply in turn.replies:
                 print(f"\nFaro: {reply.text}")
-                for item in reply.choices:
-                    choices.append(item.id)
-                    print(f"  [{len(choices)}] {item.title}")
+                # A terminal shows plain text: the question's choices by number, as the
+                # core reads a typed number; other buttons by name, to be written out.
+                if reply.numbered:
+                    print("\n".join(f"  {line}" for line in reply.numbered_lines()))
+                    print(f"  ({reply.choice_hint})")
+                else:
+                    for item in reply.choices:
+                        print(f"  · {item.title}")
             try:
                 line = input("\n> ")
             except (EOFError, KeyboardInterrupt):
                 print()
                 return 0
-            if line.strip().isdigit() and 0 < int(line.strip()) <= len(choices):
-                payload = choices[int(line.strip()) - 1]
-                incoming = Incoming(
-                    Channel.CLI, user, uuid.uuid4().hex, Kind.BUTTON, payload=payload
-                )
-            else:
-                incoming = Incoming(Channel.CLI, user, uuid.uuid4().hex, Kind.TEXT, text=line)
+            incoming = Incoming(Channel.CLI, user, uuid.uuid4().hex, Kind.TEXT, text=line)
     finally:
         service.close()
 

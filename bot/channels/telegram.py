@@ -23,6 +23,7 @@ from fastapi import APIRouter, FastAPI, Request, Response
 from telegram import (
     Audio,
     Bot,
+    BotCommand,
     CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -47,8 +48,19 @@ from telegram.ext import ApplicationBuilder
 from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning
 
+from bot.core import phrases
 from bot.core.assistant import COMMANDS
-from bot.core.messages import MAX_TEXT_CHARS, Channel, Incoming, Kind, Reply, location_text
+from bot.core.i18n import Translator
+from bot.core.messages import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    MAX_TEXT_CHARS,
+    Channel,
+    Incoming,
+    Kind,
+    Reply,
+    location_text,
+)
 from bot.pipeline.outbox import PermanentSendError, TransientSendError
 from bot.service import Service
 from bot.settings import Settings
@@ -135,6 +147,7 @@ class TelegramChannel:
         if settings.telegram_bot_token is None:
             raise ValueError("the Telegram channel needs TELEGRAM_BOT_TOKEN")
         self._service = service
+        self._translator = service.translator
         self._inbox = service.pipeline.inbox
         secret = settings.telegram_webhook_secret
         self._secret = secret.get_secret_value().encode("utf-8") if secret else None
@@ -218,7 +231,20 @@ class TelegramChannel:
                 level = logging.ERROR if isinstance(exc, InvalidToken) else logging.WARNING
                 log.log(level, "Telegram API not ready (%s)", type(exc).__name__)
                 return False
+            await self._publish_commands()
             return True
+
+    async def _publish_commands(self) -> None:
+        """The command list (the "/" menu), in each language by the app's `language_code`."""
+        lists = command_lists(self._translator)
+        try:
+            # The default list (no language_code) serves every app language Faro lacks.
+            await self.application.bot.set_my_commands(lists[DEFAULT_LANGUAGE])
+            for lang, commands in lists.items():
+                await self.application.bot.set_my_commands(commands, language_code=lang)
+        except TelegramError as exc:
+            # The list is a convenience: replies do not wait for it.
+            log.warning("Telegram command list not set (%s)", type(exc).__name__)
 
     def _running(self) -> bool:
         return bool(self.application.running)
@@ -453,6 +479,26 @@ def command_name(text: str) -> str | None:
     return name if name in COMMANDS else None
 
 
+COMMAND_DESCRIPTIONS: tuple[tuple[str, str], ...] = (
+    ("start", phrases.COMMAND_START),
+    ("menu", phrases.COMMAND_MENU),
+    ("language", phrases.COMMAND_LANGUAGE),
+    ("help", phrases.COMMAND_HELP),
+    ("delete", phrases.COMMAND_DELETE),
+)
+
+
+def command_lists(translator: Translator) -> dict[str, list[BotCommand]]:
+    """Faro's commands with their descriptions in each language, for setMyCommands."""
+    return {
+        lang: [
+            BotCommand(name, translator.gettext_for(lang)(description))
+            for name, description in COMMAND_DESCRIPTIONS
+        ]
+        for lang in LANGUAGES
+    }
+
+
 def _language_hint(user: User | None) -> str | None:
     if user is None or not isinstance(user.language_code, str) or not user.language_code:
         return None
@@ -469,10 +515,12 @@ def _is_update_id(value: Any) -> bool:
 def render(reply: Reply) -> tuple[str, InlineKeyboardMarkup | None]:
     """Telegram's text and inline keyboard for one reply (plain text, no parse mode)."""
     rows: list[list[InlineKeyboardButton]] = []
+    # The question's choices carry the number a person may type instead ("1. Asylum").
+    number = (lambda n, title: f"{n}. {title}") if reply.numbered else (lambda _n, title: title)
     if reply.buttons:
         buttons = [
-            InlineKeyboardButton(b.title, callback_data=b.id)
-            for b in reply.buttons
+            InlineKeyboardButton(number(n, b.title), callback_data=b.id)
+            for n, b in enumerate(reply.buttons, 1)
             if _fits_callback_data(b.id)
         ]
         widest = max((len(b.text) for b in buttons), default=0)
@@ -480,15 +528,10 @@ def render(reply: Reply) -> tuple[str, InlineKeyboardMarkup | None]:
             rows.append(buttons)
         else:
             rows.extend([b] for b in buttons)
-    for option in reply.options:
+    for n, option in enumerate(reply.options, 1):
         if _fits_callback_data(option.id):
-            rows.append(
-                [
-                    InlineKeyboardButton(
-                        _option_label(option.title, option.description), callback_data=option.id
-                    )
-                ]
-            )
+            label = _option_label(number(n, option.title), option.description)
+            rows.append([InlineKeyboardButton(label, callback_data=option.id)])
     markup = InlineKeyboardMarkup(rows) if rows else None
     return fit_text(reply.text), markup
 

@@ -2,8 +2,17 @@
 
 It takes the same path as every channel: a message is stored in the inbox and answered
 with 202; a turn worker answers it into the outbox; the page fetches its replies with a
-long poll. The person is known only by an unguessable, HttpOnly session cookie, so the
-conversation survives a reload and nobody else can read or steer it.
+long poll.
+
+Who the person is: two parts. The browser holds an unguessable, HttpOnly session cookie,
+the secret that no script and no other site can read. Each tab holds a conversation key
+(random, in the tab's `sessionStorage`) and sends it with every post and poll in the
+`X-Faro-Conversation` header. The person Faro knows is a hash of the two: a reload
+continues the tab's conversation, a new tab on the same phone is a new person (shared
+phones are common on the move), and the page offers a new tab "Continue my conversation",
+which takes the key the phone last used. The key alone opens nothing without the cookie.
+A request without a key is a conversation of its own (pages from before the key); a
+malformed key is refused.
 """
 
 from __future__ import annotations
@@ -24,6 +33,7 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field, StringConstraints, ValidationError, field_validator
 
 from bot.core import phrases
+from bot.core.assistant import COMMANDS
 from bot.core.i18n import language_name
 from bot.core.messages import DEFAULT_LANGUAGE, LANGUAGES, Channel, Incoming, Kind, Reply
 from bot.pipeline.inbox import safe_text
@@ -45,6 +55,9 @@ SESSION_COOKIE = "faro_session"
 SESSION_MAX_AGE = 30 * 24 * 3600
 # 32 random bytes, URL-safe base64: what we hand out; anything else starts a new session.
 SESSION_PATTERN = re.compile(r"^[A-Za-z0-9_-]{43}$")
+CONVERSATION_HEADER = "X-Faro-Conversation"
+# 16 random bytes in lowercase hex, as the page makes them; anything else is refused.
+CONVERSATION_PATTERN = re.compile(r"^[0-9a-f]{32}$")
 # Past 4,096 characters the person gets a friendly "too long"; past this, a 422.
 MAX_WEB_TEXT = 8192
 MAX_CHAT_BODY = 40 * 1024  # 8,192 characters of up to 4 bytes, and the JSON around them
@@ -110,9 +123,11 @@ def _render(item: WebReply) -> ReplyOut:
     )
 
 
-def person_key(session_token: str) -> str:
-    """The id the database keeps for a session: a hash, so a leaked row is no cookie."""
-    return hashlib.sha256(session_token.encode("ascii")).hexdigest()[:40]
+def person_key(session_token: str, conversation: str | None = None) -> str:
+    """The id the database keeps for a conversation: a hash, so a leaked row is no cookie."""
+    # No key: the hash a session had before conversation keys, so those pages go on.
+    secret = session_token if conversation is None else f"{session_token}:{conversation}"
+    return hashlib.sha256(secret.encode("ascii")).hexdigest()[:40]
 
 
 class WebChatChannel:
@@ -132,7 +147,9 @@ class WebChatChannel:
             status_code=202,
             response_model=Accepted,
         )
-        self.router.add_api_route("/chat/replies", self.replies, methods=["GET"])
+        self.router.add_api_route(
+            "/chat/replies", self.replies, methods=["GET"], response_model=Replies
+        )
 
     async def start(self) -> None:
         """Nothing to prepare: replies are fetched by the page."""
@@ -174,26 +191,35 @@ class WebChatChannel:
             "language": _(phrases.BUTTON_LANGUAGE),
             "privacy": _(phrases.PAGE_PRIVACY),
             "offline": _(phrases.PAGE_OFFLINE),
+            "choices": _(phrases.PAGE_CHOICES),
+            "typing": _(phrases.PAGE_TYPING),
+            "continue": _(phrases.PAGE_CONTINUE),
+            "conversation": _(phrases.PAGE_CONVERSATION),
         }
 
     async def message(self, request: Request, response: Response) -> Accepted | JSONResponse:
         """Store one message from the page; the reply comes through /chat/replies."""
+        conversation = _conversation(request)
+        if isinstance(conversation, JSONResponse):
+            return conversation
         body = await _chat_message(request)
         if isinstance(body, JSONResponse):
             return body
         token = _session(request, response)
-        user = person_key(token)
-        refused = await _over_limit(request, user)
+        user = person_key(token, conversation)
+        # Limited per browser, not per tab: opening tabs buys no extra messages.
+        refused = await _over_limit(request, person_key(token))
         if refused is not None:
             return refused
+        command = None if body.payload else command_name(body.text)
         incoming = Incoming(
             channel=Channel.WEB,
             user_id=user,
-            # Scoped to the session, so one page cannot collide with another's ids.
+            # Scoped to the conversation, so one page cannot collide with another's ids.
             message_id=f"{user}:{body.message_id}",
-            kind=Kind.BUTTON if body.payload else Kind.TEXT,
+            kind=Kind.BUTTON if body.payload else Kind.COMMAND if command else Kind.TEXT,
             text=body.text,
-            payload=body.payload,
+            payload=body.payload or command or "",
             lang=body.lang,
         )
         await self._service.pipeline.inbox.store([incoming])
@@ -205,10 +231,13 @@ class WebChatChannel:
         response: Response,
         after: Annotated[int, Query(ge=0, le=2**62)] = 0,
         wait: Annotated[float, Query(ge=0, le=LONG_POLL_SECONDS)] = LONG_POLL_SECONDS,
-    ) -> Replies:
+    ) -> Replies | JSONResponse:
         """Faro's messages newer than `after`, waiting up to `wait` seconds for one."""
+        conversation = _conversation(request)
+        if isinstance(conversation, JSONResponse):
+            return conversation
         token = _session(request, response)
-        user = person_key(token)
+        user = person_key(token, conversation)
         deadline = time.monotonic() + wait
         broadcast = self._service.pipeline.web_replies
         while True:
@@ -264,6 +293,17 @@ async def _chat_message(request: Request) -> ChatMessage | JSONResponse:
         return JSONResponse({"detail": detail}, status_code=422)
 
 
+def _conversation(request: Request) -> str | JSONResponse | None:
+    """This tab's conversation key; None when the page sent none; a 400 when malformed."""
+    key = request.headers.get(CONVERSATION_HEADER)
+    if key is None:
+        return None
+    if not CONVERSATION_PATTERN.fullmatch(key):
+        # Refused rather than ignored: ignoring would fold it into the keyless conversation.
+        return JSONResponse({"detail": "bad conversation key"}, status_code=400)
+    return key
+
+
 async def _over_limit(request: Request, user: str) -> JSONResponse | None:
     """A 429 when this session or this address sends too fast, else None."""
     limiter: RateLimiter = request.app.state.limiter
@@ -292,6 +332,18 @@ def _session(request: Request, response: Response) -> str:
     )
     request.cookies[SESSION_COOKIE] = token  # a page and its first post share it
     return token
+
+
+def command_name(text: str) -> str | None:
+    """The known command a text is ("/start lang_ht" -> "start"), else None.
+
+    A command reaches the core as one, as from Telegram: the page's own "/start" opens
+    the conversation (the language choice for someone new), never read as a typed word.
+    """
+    if not text.startswith("/") or len(text) < 2 or text[1].isspace():
+        return None
+    name = text[1:].split(maxsplit=1)[0].lower()
+    return name if name in COMMANDS else None
 
 
 def primary_language(tag: str | None) -> str | None:

@@ -50,6 +50,8 @@ MAX_ROWS = 10
 ROW_ID_LIMIT = 200
 ROW_TITLE_LIMIT = 24
 ROW_DESCRIPTION_LIMIT = 72
+FOOTER_LIMIT = 60
+OUTSIDE_WINDOW_CODE = 131047
 ELLIPSIS = "…"
 # Meta requires a non-empty label; the core always gives one, so this only guards a bug.
 FALLBACK_LIST_LABEL = "☰"
@@ -120,6 +122,12 @@ class WhatsAppTransport:
             raise TransientSendError(f"auth:{code}")
         if _retryable(response.status_code, code):
             raise TransientSendError(f"http{response.status_code}:{code}", _retry_after(response))
+        plain = plain_fallback(part) if response.status_code < 500 else None
+        if plain is not None and not _outside_window(code):
+            # An interactive message refused (an old app, a limit we misjudged): the same
+            # words and choices as plain text, numbered, so a typed number still answers.
+            log.warning("whatsapp interactive refused (code %s): sending it as text", code)
+            return await self.send_part(plain)
         # Our request is wrong or the person cannot be reached (e.g. outside the 24-hour
         # window): trying again cannot help.
         raise PermanentSendError(f"http{response.status_code}:{code}")
@@ -366,21 +374,22 @@ def render_reply(wa_id: str, reply: Reply) -> list[dict[str, Any]]:
                         "type": "reply",
                         "reply": {
                             "id": _prefix(button.id, BUTTON_ID_LIMIT),
-                            "title": _fit(button.title, BUTTON_TITLE_LIMIT),
+                            "title": _fit(_numbered(reply, n, button.title), BUTTON_TITLE_LIMIT),
                         },
                     }
-                    for button in reply.buttons[:MAX_BUTTONS]
+                    for n, button in enumerate(reply.buttons[:MAX_BUTTONS], 1)
                 ]
             },
         }
+        _add_hint(interactive, reply)
         return [*_text_bodies(wa_id, head), _interactive_body(wa_id, interactive)]
     if reply.options:
         head, body = _split_for_interactive(reply.text)
         rows = []
-        for option in reply.options[:MAX_ROWS]:
+        for n, option in enumerate(reply.options[:MAX_ROWS], 1):
             row = {
                 "id": _prefix(option.id, ROW_ID_LIMIT),
-                "title": _fit(option.title, ROW_TITLE_LIMIT),
+                "title": _fit(_numbered(reply, n, option.title), ROW_TITLE_LIMIT),
             }
             if option.description.strip():
                 row["description"] = _fit(option.description, ROW_DESCRIPTION_LIMIT)
@@ -393,8 +402,51 @@ def render_reply(wa_id: str, reply: Reply) -> list[dict[str, Any]]:
                 "sections": [{"rows": rows}],
             },
         }
+        _add_hint(interactive, reply)
         return [*_text_bodies(wa_id, head), _interactive_body(wa_id, interactive)]
     return _text_bodies(wa_id, reply.text)
+
+
+def _numbered(reply: Reply, number: int, title: str) -> str:
+    # The number a person may type instead of tapping, where the core reads one.
+    return f"{number}. {title}" if reply.numbered else title
+
+
+def _add_hint(interactive: dict[str, Any], reply: Reply) -> None:
+    if reply.numbered and reply.choice_hint.strip():
+        interactive["footer"] = {"text": _fit(reply.choice_hint, FOOTER_LIMIT)}
+
+
+def plain_fallback(part: dict[str, Any]) -> dict[str, Any] | None:
+    """An interactive message body as one plain text body, its choices written out."""
+    if part.get("type") != "interactive":
+        return None
+    interactive = part.get("interactive") or {}
+    action = interactive.get("action") or {}
+    titles = [str(b["reply"]["title"]) for b in action.get("buttons", [])]
+    for section in action.get("sections", []):
+        titles.extend(str(row["title"]) for row in section.get("rows", []))
+    # Titles already carry their numbers when the core reads one; otherwise a bullet.
+    lines = [t if t[:1].isdigit() else f"• {t}" for t in titles]
+    footer = str((interactive.get("footer") or {}).get("text", ""))
+    text = "\n".join(
+        [
+            str((interactive.get("body") or {}).get("text", "")),
+            "",
+            *lines,
+            *([footer] if footer else []),
+        ]
+    )
+    return {
+        **{k: v for k, v in part.items() if k not in ("type", "interactive")},
+        "type": "text",
+        "text": {"preview_url": False, "body": _prefix(text.strip(), TEXT_LIMIT)},
+    }
+
+
+def _outside_window(code: object) -> bool:
+    # Re-engagement (131047): no message but a template reaches the person now.
+    return code == OUTSIDE_WINDOW_CODE
 
 
 def _template_body(

@@ -269,7 +269,7 @@ class Assistant:
         entities = tuple(e.as_dict() for e in understanding.entities) if understanding else ()
 
         def turn(replies: list[Reply], intent: str | None = None, confidence: float = 0.0) -> Turn:
-            replies = _number_choices(person, replies)
+            replies = _number_choices(person, replies, ctx._(phrases.NUMBER_HINT))
             _remember_screen(person, ctx.screens)
             return Turn(
                 replies=tuple(replies),
@@ -353,9 +353,15 @@ class Assistant:
                 person.lang = requested
         elif incoming.lang in LANGUAGES:
             person.lang = incoming.lang
-        elif (person.lang is None and guess is not None and guess.confident) or (
-            person.lang is None and not self._confirm_language and guess is not None
-        ):
+        elif person.lang is not None:
+            pass
+        elif guess is not None and guess.confident:
+            person.lang = guess.lang
+        elif incoming.language_hint in LANGUAGES and (guess is None or guess.ours):
+            # The app's own language (Telegram's language_code) is the first guess when
+            # the words do not tell: better than asking someone who may not read well.
+            person.lang = incoming.language_hint
+        elif not self._confirm_language and guess is not None and guess.ours:
             person.lang = guess.lang
         return person.lang
 
@@ -903,7 +909,7 @@ def _pressed(incoming: Incoming, payload: str) -> Incoming:
     return dataclasses.replace(incoming, kind=Kind.BUTTON, payload=payload)
 
 
-def _number_choices(person: PersonState, replies: list[Reply]) -> list[Reply]:
+def _number_choices(person: PersonState, replies: list[Reply], hint: str) -> list[Reply]:
     """Mark the turn's question as numbered and remember its choices for a typed number.
 
     The question is the last list of options, else the last set of buttons: a list is
@@ -916,7 +922,7 @@ def _number_choices(person: PersonState, replies: list[Reply]) -> list[Reply]:
         person.extra.pop(CHOICES_KEY, None)
         return replies
     index = candidates[-1]
-    numbered = dataclasses.replace(replies[index], numbered=True)
+    numbered = dataclasses.replace(replies[index], numbered=True, choice_hint=hint)
     person.extra[CHOICES_KEY] = [choice.id for choice in numbered.choices]
     return [*replies[:index], numbered, *replies[index + 1 :]]
 

@@ -115,6 +115,8 @@ class Reply:
     # The choices a person may answer by typing their number (1, 2...): one reply per turn,
     # the question it asks. Channels write the numbers where they show plain text.
     numbered: bool = False
+    # How to answer by number, in the reply's language, for channels that show plain text.
+    choice_hint: str = ""
 
     def __post_init__(self) -> None:
         if len(self.buttons) > MAX_BUTTONS:
@@ -128,6 +130,12 @@ class Reply:
     def choices(self) -> tuple[Button | Option, ...]:
         """The buttons or the list options, whichever the reply carries."""
         return (*self.buttons, *self.options)
+
+    def numbered_lines(self) -> list[str]:
+        """The choices written out with their numbers ("1. Asylum"), for plain text."""
+        if not self.numbered:
+            return []
+        return [f"{n}. {choice.title}" for n, choice in enumerate(self.choices, 1)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -265,7 +265,7 @@ def reply_body(reply: Reply) -> dict[str, Any]:
         "options": [[o.id, o.title, o.description] for o in reply.options],
         "list_label": reply.list_label,
         "lang": reply.lang,
-        **({"numbered": True} if reply.numbered else {}),
+        **({"numbered": True, "choice_hint": reply.choice_hint} if reply.numbered else {}),
         **(
             {"template": [reply.template[0], reply.template[1], list(reply.template[2])]}
             if reply.template
@@ -286,6 +286,7 @@ def reply_from_body(body: dict[str, Any]) -> Reply:
         lang=str(body.get("lang", "es")),
         template=_template_of(body.get("template")),
         numbered=bool(body.get("numbered", False)),
+        choice_hint=str(body.get("choice_hint", "")),
     )
 
 

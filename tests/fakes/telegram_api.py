@@ -182,6 +182,7 @@ class FakeTelegramApi:
             "answerCallbackQuery": self._true,
             "deleteWebhook": self._true,
             "setWebhook": self._true,
+            "setMyCommands": self._true,
         }.get(method)
         if method == "getUpdates":
             self._record(method, params, 200)
