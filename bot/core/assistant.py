@@ -316,7 +316,7 @@ class Assistant:
             # on such a text mean nothing; only the patterns could still read danger.
             return turn([*lead, *self._not_our_language(ctx)])
 
-        danger = danger_of(parse, text)
+        danger = danger_of(parse, text, understanding.parts if understanding else ())
         if danger is not None and intake.is_active(person) and _short_answer(text, parse, danger):
             danger = None  # "2", "si", "Ana": an answer to the flow's question, not a cry
         if danger is not None:
@@ -808,7 +808,8 @@ class Assistant:
         if keywords.asks_to_erase(incoming.text):
             return [self._erase_question(ctx)]
         ctx.effects.append(RelayToCaseworker(incoming.text[:MAX_TEXT_CHARS]))
-        danger = danger_of(parse, incoming.text)
+        parts = ctx.understanding.parts if ctx.understanding else ()
+        danger = danger_of(parse, incoming.text, parts)
         if danger is None:
             return []
         # Danger still comes first: the caseworker sees it at the top of the queue, and
@@ -885,6 +886,8 @@ def _typed_choice(incoming: Incoming, person: PersonState) -> Incoming:
     if person.request is not None and person.request.handoff_open:
         return incoming
     text = incoming.text
+    if text.startswith("/"):
+        return incoming  # a command ("/start" is not the word "start")
     named = keywords.language_named(text)
     if named in LANGUAGES:
         return _pressed(incoming, f"{LANG_PREFIX}{named}")

@@ -140,7 +140,9 @@ def tune(classifier: LanguageClassifier) -> list[tuple[float, float, float, floa
 
             def rejected(text: str, letters: float = letters, known: float = known) -> bool:
                 share = classifier.known_word_share(text)
-                return foreign_letter_share(text) >= letters or (share is not None and share < known)
+                return foreign_letter_share(text) >= letters or (
+                    share is not None and share < known
+                )
 
             rows.append(
                 (
@@ -211,7 +213,9 @@ def main() -> int:
         assert path is not None
         print("foreign letters  known words  foreign rejected  ours rejected  (development)")
         for letters, known, foreign, ours in tune(LanguageClassifier.load(path)):
-            print(f"{letters:.1f}              {known:.1f}          {foreign:.3f}             {ours:.4f}")
+            print(
+                f"{letters:.1f}              {known:.1f}          {foreign:.3f}             {ours:.4f}"
+            )
         return 0
     library = read_bundle(Settings(_env_file=None).faro_content_dir).library()
     assistant = assistant_for(ReloadingParser.open(), library)

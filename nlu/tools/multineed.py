@@ -149,7 +149,10 @@ def measure(assistant: Assistant, *, development: bool) -> dict[str, object]:
                 danger_total += 1
                 danger_first += protective_first(turn)
         all_covered += full
-        per_language[lang] = {"messages": len(subset), "all_needs_covered": round(full / len(subset), 3)}
+        per_language[lang] = {
+            "messages": len(subset),
+            "all_needs_covered": round(full / len(subset), 3),
+        }
     for example in singles:
         any_extra += offers_others(turn_for(assistant, example.text, example.lang))
     return {

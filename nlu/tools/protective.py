@@ -326,6 +326,43 @@ def tune(parser: IntentParser) -> list[tuple[float, float, float, float]]:
     return sorted(results, key=lambda r: (-r[2], r[3], -r[0], -r[1]))
 
 
+def tune_parts(parser: IntentParser) -> list[tuple[float, float, float]]:
+    """(part threshold, worst-language recall, false alarms) on the development sets.
+
+    A message's parts (`bot.core.needs.parts_of`) are read on their own; a threshold of
+    1.01 reads none of them, as before.
+    """
+    from bot.core import danger, needs
+
+    positives, negatives = dev_set()
+    readings = {
+        e.text: (parser.parse(e.text), [parser.parse(p) for p in needs.parts_of(e.text)])
+        for e in [*positives, *negatives]
+    }
+
+    def flagged(e: Example) -> bool:
+        whole, parts = readings[e.text]
+        return danger.danger_of(whole, e.text, parts) is not None
+
+    results = []
+    saved = danger.PART_TOP_THRESHOLD
+    try:
+        for threshold in (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 1.01):
+            danger.PART_TOP_THRESHOLD = threshold
+            worst = min(
+                _rate(
+                    sum(flagged(e) for e in positives if e.lang == lang),
+                    sum(e.lang == lang for e in positives),
+                )
+                for lang in LANGUAGES
+            )
+            alarms = _rate(sum(flagged(e) for e in negatives), len(negatives))
+            results.append((threshold, worst, alarms))
+    finally:
+        danger.PART_TOP_THRESHOLD = saved
+    return results
+
+
 def main() -> int:
     """Evaluate the current model; print the per-language table; 1 when under target."""
     from bot.content.files import read_bundle
@@ -333,6 +370,11 @@ def main() -> int:
 
     library = read_bundle(Settings(_env_file=None).faro_content_dir).library()
     parser = ReloadingParser.open()
+    if "--parts" in sys.argv:
+        print("part threshold  worst-language recall  false alarms  (development set)")
+        for threshold, worst, alarms in tune_parts(parser):
+            print(f"{threshold:.2f}            {worst:.3f}                  {alarms:.3f}")
+        return 0
     if "--tune" in sys.argv:
         print("top  combined  worst-language recall  false alarms  (development set)")
         for top, combined, worst, alarms in tune(parser)[:12]:

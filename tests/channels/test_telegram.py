@@ -270,8 +270,8 @@ def buttons_of(params: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def menu_buttons(lang: str) -> list[tuple[str, str]]:
-    """The Menu and Language buttons under a friendly reply."""
-    return [(t(lang, "Menu"), "menu"), (t(lang, "Language"), "language")]
+    """The Menu and Language buttons under a friendly reply, numbered as the question's."""
+    return [(f"1. {t(lang, 'Menu')}", "menu"), (f"2. {t(lang, 'Language')}", "language")]
 
 
 # -- the samples -----------------------------------------------------------------------------
@@ -286,7 +286,9 @@ async def test_start_sample_asks_for_the_language(telegram: TelegramHarness) -> 
     assert sent["text"] == "\n".join(t(lang, "Choose your language.") for lang in LANGUAGES)
     assert sent["reply_markup"] == {
         "inline_keyboard": [
-            [{"text": language_name(lang), "callback_data": f"lang:{lang}"}] for lang in LANGUAGES
+            # Numbered: typing "4" chooses Kreyòl as pressing it does.
+            [{"text": f"{n}. {language_name(lang)}", "callback_data": f"lang:{lang}"}]
+            for n, lang in enumerate(LANGUAGES, 1)
         ]
     }
     assert "parse_mode" not in sent
