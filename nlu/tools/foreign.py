@@ -211,11 +211,9 @@ def main() -> int:
         identifier = ReloadingLanguageIdentifier.open()
         path = identifier.model_path
         assert path is not None
-        print("foreign letters  known words  foreign rejected  ours rejected  (development)")
+        print("foreign letters, known words, foreign rejected, ours rejected (development)")
         for letters, known, foreign, ours in tune(LanguageClassifier.load(path)):
-            print(
-                f"{letters:.1f}              {known:.1f}          {foreign:.3f}             {ours:.4f}"
-            )
+            print(f"{letters:.1f}  {known:.1f}  {foreign:.3f}  {ours:.4f}")
         return 0
     library = read_bundle(Settings(_env_file=None).faro_content_dir).library()
     assistant = assistant_for(ReloadingParser.open(), library)

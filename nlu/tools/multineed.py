@@ -4,9 +4,9 @@
 también trabajo en Tijuana"), labelled by a writer who saw none of Faro's training data.
 Each goes through Faro's own decision path as the message of a person whose language is
 known. A need is covered when Faro answers it, or offers it as a button of the "you also
-asked about" reply, or (going home, a person) by their own buttons anywhere in the turn. The held-out questions
-with one need (`nlu/tests/heldout_*.yml`) measure the cost: how often a single question
-gets buttons for needs it does not hold.
+asked about" reply, or (going home, a person) by their own buttons anywhere in the turn.
+The held-out questions with one need (`nlu/tests/heldout_*.yml`) measure the cost: how
+often a single question gets buttons for needs it does not hold.
 
 The sets are split in two by position: the even-numbered half chose
 `OTHER_NEED_MIN_SCORE` in `bot.core.assistant` (`--tune`), the odd-numbered half is

@@ -368,7 +368,7 @@ async def test_text_gets_the_answer_in_the_persons_language(
     sent, question = telegram.api.sent()
     # No city named: the answer is followed by the question, with the directory's cities.
     assert question["text"] == t(lang, "Which city are you in? I can tell you where to go there.")
-    assert ("Tijuana", "city:tijuana:shelter") in buttons_of(question)
+    assert ("1. Tijuana", "city:tijuana:shelter") in buttons_of(question)
     answer = telegram.service.content.library().get("shelter", lang)
     assert answer is not None and answer.title == title
     assert sent["chat_id"] == str(CHAT)
@@ -856,7 +856,8 @@ async def test_nlu_down_still_gives_the_menu_in_the_persons_language(
         assert parser.calls == 1
         [sent] = telegram.api.sent()
         assert sent["text"] == t("fr", NLU_DOWN)
-        titles = [title for title, _ in buttons_of(sent)]
+        # Numbered ("3. Refuges"): the number is what a person may type instead.
+        titles = [title.split(". ", 1)[1] for title, _ in buttons_of(sent)]
         assert any(title.startswith("Refuges") for title in titles)
 
 

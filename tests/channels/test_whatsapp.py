@@ -1159,7 +1159,10 @@ async def test_nlu_down_gets_the_menu_in_the_persons_language_promptly(start: St
     assert time.monotonic() - began < 2
     menu = wa.sent()[-1]
     assert interactive_text(menu) == translated("pt", NLU_DOWN_MSGID)
-    titles = [r["title"] for r in menu["interactive"]["action"]["sections"][0]["rows"]]
+    # Numbered ("3. Abrigos"): the number is what a person may type instead.
+    titles = [
+        r["title"].split(". ", 1)[1] for r in menu["interactive"]["action"]["sections"][0]["rows"]
+    ]
     assert "Abrigos" in titles
 
 
