@@ -80,6 +80,8 @@ format: service-env
 nlu-report: model
 	$(PY) nlu/tools/report.py
 	$(PY) nlu/tools/protective.py
+	$(PY) nlu/tools/multineed.py
+	$(PY) nlu/tools/foreign.py
 
 # Extra arguments reach the bench either way: `make bench ARGS="--postgres --soak 100000"`
 # or `make bench -- --postgres --soak 100000` (the words after `bench` are taken as its
