@@ -541,8 +541,9 @@ class Assistant:
         """The other needs the message holds, offered as buttons after the answer.
 
         They are the intents the model itself ranks high enough beside the one answered:
-        a topic, registering to go home, or a person. Danger is decided before; another
-        protective answer is offered only beside a protective one.
+        a topic, registering to go home, or a person. Danger is decided before; beside an
+        ordinary answer, a protective one is offered only when a part of the message
+        clearly reads as danger.
         """
         if parse is None:
             return []
@@ -552,17 +553,19 @@ class Assistant:
         # First what each part of the message is clearly about, in the order written;
         # then what the model, reading the whole, ranks high beside the answer.
         candidates = [
-            (part.intent, part.confidence)
+            (part.intent, part.confidence, True)
             for part in parts
             if part.confidence >= PART_NEED_MIN_SCORE and part.intent != FALLBACK_INTENT
         ]
-        candidates += [(name, score) for name, score in parse.ranking]
-        for name, score in candidates:
+        candidates += [(name, score, False) for name, score in parse.ranking]
+        for name, score, from_part in candidates:
             if len(buttons) == OTHER_NEEDS_SHOWN:
                 break
             if name == answered or score < OTHER_NEED_MIN_SCORE:
                 continue
-            if name in PROTECTIVE_INTENTS and answered not in PROTECTIVE_INTENTS:
+            if name in PROTECTIVE_INTENTS and answered not in PROTECTIVE_INTENTS and not from_part:
+                # The whole message was judged safe; a part that reads as danger on its
+                # own ("me amenazaban, ¿sirve para el asilo?") is still offered.
                 continue
             button = self._need_button(ctx, name)
             if button is not None and button.id not in offered:

@@ -48,15 +48,22 @@ def protective_topic(parse: Parse | None) -> str | None:
 
 
 # A part of a message is short and read out of its context: only a protective intent
-# the model is this sure of on top counts. Chosen on the development sets with the
-# multi-need development half (`python nlu/tools/protective.py --parts`).
+# the model is this sure of on top counts, and only when the whole message gives it some
+# weight too ("la mara me amenazaba, eso me sirve para pedir asilo?" is a question about
+# asylum). Chosen on the development sets (`python nlu/tools/protective.py --parts`), the
+# look-alikes of blind6-8 and the development half of the multi-need sets: it finds the
+# danger in 37 of 37 of those messages (36 without parts) and adds no false alarm.
 PART_TOP_THRESHOLD = 0.85
+PART_WHOLE_SUPPORT = 0.10
 
 
-def _clear_in_part(part: Parse) -> str | None:
-    if part.intent in PROTECTIVE_INTENTS and part.confidence >= PART_TOP_THRESHOLD:
-        return part.intent
-    return None
+def _clear_in_part(part: Parse, whole: Parse | None) -> str | None:
+    if part.intent not in PROTECTIVE_INTENTS or part.confidence < PART_TOP_THRESHOLD:
+        return None
+    if whole is None:
+        return part.intent  # the whole could not be read: the part is all there is
+    support = next((score for name, score in whole.ranking if name == part.intent), 0.0)
+    return part.intent if support >= PART_WHOLE_SUPPORT else None
 
 
 # A laugh or a grin turns "im starving lol", "ce soleil va me tuer 🥵" into a figure of
@@ -83,7 +90,7 @@ def danger_of(parse: Parse | None, text: str, parts: Sequence[Parse] = ()) -> st
     found = [
         protective_topic(parse),
         danger_by_pattern(text),
-        *(_clear_in_part(part) for part in parts),
+        *(_clear_in_part(part, parse) for part in parts),
     ]
     if any(topic in FIGURATIVE_TOPICS for topic in found) and is_figurative(text[:1000]):
         found = [topic for topic in found if topic not in FIGURATIVE_TOPICS]

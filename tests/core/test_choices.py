@@ -221,12 +221,27 @@ def test_danger_is_answered_first_and_the_other_need_offered(
     service = make_service(parser=model_parser)
     turn = send(
         service,
-        "los mareros me quieren matar, y quiero pedir asilo en mexico",
+        "quiero pedir asilo, los pandilleros me estan amenazando de muerte",
         user="danger",
         lang="es",
     )
-    assert turn.replies[0].buttons[0].id.startswith("urgent:")
+    assert turn.replies[0].buttons[0].id == "urgent:threat"
     assert "asylum" in offered_needs(turn)
+
+
+def test_a_part_that_reads_as_danger_is_offered_beside_the_answer(
+    make_service: ServiceFactory, model_parser: ReloadingParser
+) -> None:
+    # The whole reads as a question about asylum (fleeing gangs is a reason for it); the
+    # threat in its first part is not dropped: it waits as a button under the answer.
+    service = make_service(parser=model_parser)
+    turn = send(
+        service,
+        "los mareros me quieren matar, y quiero pedir asilo en mexico",
+        user="part",
+        lang="es",
+    )
+    assert {"asylum", "threat"} <= offered_needs(turn)
 
 
 def test_one_need_gets_no_extra_buttons(
