@@ -216,9 +216,9 @@ def write_report(test: dict[str, object], dev: dict[str, object]) -> Path:
         "",
         f"- Needs covered, one by one: {test['needs_covered']:.3f}.",
         f"- Messages with a danger need answered with the protective answer first: "
-        f"{test['danger_answered_first']} of {test['danger_messages']} (as a rate).",
+        f"{test['danger_answered_first']} of {test['danger_messages']} messages.",
         f"- Single-need held-out questions given buttons for other needs: "
-        f"{test['single_with_extra_buttons']:.3f} of {test['single_questions']}.",
+        f"{test['single_with_extra_buttons']:.3f} of {test['single_questions']} questions.",
         "",
         f"Development half: every need covered {dev['all_needs_covered']:.3f}, "
         f"single questions with extras {dev['single_with_extra_buttons']:.3f}.",
