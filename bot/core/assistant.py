@@ -220,7 +220,11 @@ class Assistant:
         library = self._content.library()
         incoming = Incoming(Channel.CLI, "", "", Kind.TEXT)
         ctx = _Context(incoming, person, lang, _, None, library, [])
-        return Turn(replies=(self._menu(ctx, _(phrases.NLU_DOWN)),), lang=lang)
+        replies = _number_choices(
+            person, [self._menu(ctx, _(phrases.NLU_DOWN))], _(phrases.NUMBER_HINT)
+        )
+        _remember_screen(person, ctx.screens)
+        return Turn(replies=tuple(replies), lang=lang)
 
     def handle(self, incoming: Incoming) -> Turn:
         """Process one message exactly once through the store and return the replies."""
