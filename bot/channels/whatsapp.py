@@ -51,6 +51,8 @@ ROW_ID_LIMIT = 200
 ROW_TITLE_LIMIT = 24
 ROW_DESCRIPTION_LIMIT = 72
 FOOTER_LIMIT = 60
+# Where a part keeps its plain-text form; taken off before the part is posted.
+FALLBACK_KEY = "faro_plain_fallback"
 OUTSIDE_WINDOW_CODE = 131047
 ELLIPSIS = "…"
 # Meta requires a non-empty label; the core always gives one, so this only guards a bug.
@@ -109,8 +111,10 @@ class WhatsAppTransport:
         client = self._client
         if client is None:
             raise TransientSendError("not_started")
+        fallback = part.get(FALLBACK_KEY)
+        body = {key: value for key, value in part.items() if key != FALLBACK_KEY}
         try:
-            response = await client.post(self._messages_url, json=part)
+            response = await client.post(self._messages_url, json=body)
         except httpx.TransportError as error:  # timeouts, refused and reset connections
             raise TransientSendError(type(error).__name__) from None
         if response.is_success:
@@ -122,7 +126,7 @@ class WhatsAppTransport:
             raise TransientSendError(f"auth:{code}")
         if _retryable(response.status_code, code):
             raise TransientSendError(f"http{response.status_code}:{code}", _retry_after(response))
-        plain = plain_fallback(part) if response.status_code < 500 else None
+        plain = fallback if response.status_code < 500 and isinstance(fallback, dict) else None
         if plain is not None and not _outside_window(code):
             # An interactive message refused (an old app, a limit we misjudged): the same
             # words and choices as plain text, numbered, so a typed number still answers.
@@ -382,7 +386,7 @@ def render_reply(wa_id: str, reply: Reply) -> list[dict[str, Any]]:
             },
         }
         _add_hint(interactive, reply)
-        return [*_text_bodies(wa_id, head), _interactive_body(wa_id, interactive)]
+        return [*_text_bodies(wa_id, head), _interactive_body(wa_id, interactive, reply, body)]
     if reply.options:
         head, body = _split_for_interactive(reply.text)
         rows = []
@@ -403,7 +407,7 @@ def render_reply(wa_id: str, reply: Reply) -> list[dict[str, Any]]:
             },
         }
         _add_hint(interactive, reply)
-        return [*_text_bodies(wa_id, head), _interactive_body(wa_id, interactive)]
+        return [*_text_bodies(wa_id, head), _interactive_body(wa_id, interactive, reply, body)]
     return _text_bodies(wa_id, reply.text)
 
 
@@ -417,28 +421,20 @@ def _add_hint(interactive: dict[str, Any], reply: Reply) -> None:
         interactive["footer"] = {"text": _fit(reply.choice_hint, FOOTER_LIMIT)}
 
 
-def plain_fallback(part: dict[str, Any]) -> dict[str, Any] | None:
-    """An interactive message body as one plain text body, its choices written out."""
-    if part.get("type") != "interactive":
-        return None
-    interactive = part.get("interactive") or {}
-    action = interactive.get("action") or {}
-    titles = [str(b["reply"]["title"]) for b in action.get("buttons", [])]
-    for section in action.get("sections", []):
-        titles.extend(str(row["title"]) for row in section.get("rows", []))
-    # Titles already carry their numbers when the core reads one; otherwise a bullet.
-    lines = [t if t[:1].isdigit() else f"• {t}" for t in titles]
-    footer = str((interactive.get("footer") or {}).get("text", ""))
-    text = "\n".join(
-        [
-            str((interactive.get("body") or {}).get("text", "")),
-            "",
-            *lines,
-            *([footer] if footer else []),
+def plain_fallback(wa_id: str, reply: Reply, body: str) -> dict[str, Any]:
+    """An interactive reply as one plain text body: its words, then its choices in full."""
+    lines = reply.numbered_lines() or [f"• {choice.title}" for choice in reply.choices]
+    described = {o.title: o.description for o in reply.options if o.description.strip()}
+    if described:
+        # Plain text has room for what a list row could only hint at.
+        lines = [
+            f"{line} · {described[choice.title]}" if choice.title in described else line
+            for line, choice in zip(lines, reply.choices, strict=True)
         ]
-    )
+    hint = [reply.choice_hint] if reply.numbered and reply.choice_hint.strip() else []
+    text = "\n".join([body, "", *lines, *hint])
     return {
-        **{k: v for k, v in part.items() if k not in ("type", "interactive")},
+        **_envelope(wa_id),
         "type": "text",
         "text": {"preview_url": False, "body": _prefix(text.strip(), TEXT_LIMIT)},
     }
@@ -475,8 +471,16 @@ def _text_bodies(wa_id: str, text: str) -> list[dict[str, Any]]:
     ]
 
 
-def _interactive_body(wa_id: str, interactive: dict[str, Any]) -> dict[str, Any]:
-    return {**_envelope(wa_id), "type": "interactive", "interactive": interactive}
+def _interactive_body(
+    wa_id: str, interactive: dict[str, Any], reply: Reply, body: str
+) -> dict[str, Any]:
+    # The plain-text form rides along (never posted) for when the interactive is refused.
+    return {
+        **_envelope(wa_id),
+        "type": "interactive",
+        "interactive": interactive,
+        FALLBACK_KEY: plain_fallback(wa_id, reply, body),
+    }
 
 
 def _split_for_interactive(text: str) -> tuple[str, str]:

@@ -421,7 +421,16 @@ class Assistant:
                 if city != directory.OTHER_CITY:
                     person.city = city
                 ctx.screens.append(payload)
-                return [directory.services_reply(ctx.library, topic, city, ctx.lang, ctx._)]
+                listing = directory.services_reply(ctx.library, topic, city, ctx.lang, ctx._)
+                if topic in PROTECTIVE_INTENTS:
+                    onward: tuple[Button, ...] = (
+                        Button(f"{URGENT_PREFIX}{topic}", ctx._(phrases.BUTTON_URGENT)),
+                        Button(PAYLOAD_MENU, ctx._(phrases.BUTTON_MENU)),
+                    )
+                else:
+                    onward = self._onward_buttons(ctx)
+                # A listing is never a dead end: the ways onward sit under it.
+                return [dataclasses.replace(listing, buttons=onward)]
         if payload.startswith(intake.PREFIX):
             if intake.is_active(person):
                 return self._intake_turn(ctx, None)
@@ -653,11 +662,7 @@ class Assistant:
                 Button(PAYLOAD_MENU, ctx._(phrases.BUTTON_MENU)),
             )
         else:
-            buttons = (
-                Button(PAYLOAD_MENU, ctx._(phrases.BUTTON_MENU)),
-                Button(PAYLOAD_HUMAN, ctx._(phrases.BUTTON_HUMAN)),
-                Button(PAYLOAD_LANGUAGE, ctx._(phrases.BUTTON_LANGUAGE)),
-            )
+            buttons = self._onward_buttons(ctx)
         answer_reply = Reply(text, buttons=buttons, lang=ctx.lang)
         # Not yet translated: the source-language answer, said so first, in a message of its
         # own (the answer keeps the whole of the phone's length).
@@ -674,6 +679,14 @@ class Assistant:
                 Reply(listing.text, buttons=buttons, lang=listing.lang),
             ]
         return [*lead, answer_reply, *where]
+
+    def _onward_buttons(self, ctx: _Context) -> tuple[Button, ...]:
+        """The ways on from an ordinary answer: the menu, a person, another language."""
+        return (
+            Button(PAYLOAD_MENU, ctx._(phrases.BUTTON_MENU)),
+            Button(PAYLOAD_HUMAN, ctx._(phrases.BUTTON_HUMAN)),
+            Button(PAYLOAD_LANGUAGE, ctx._(phrases.BUTTON_LANGUAGE)),
+        )
 
     def _near(self, ctx: _Context) -> list[Reply]:
         """A shared location: the nearest services; the point itself is not kept."""
@@ -910,8 +923,10 @@ def _typed_choice(incoming: Incoming, person: PersonState) -> Incoming:
         return incoming
     if number == 0 or keywords.is_in(keywords.BACK, text):
         return _pressed(incoming, PAYLOAD_BACK)
-    if number is not None and choices:
-        return _pressed(incoming, PAYLOAD_MENU)  # a number with no such choice: the menu
+    if number is not None:
+        # A number with no such choice is no question (and never a cry for help: the
+        # model reads a bare digit as anything). The menu, or first the language.
+        return _pressed(incoming, PAYLOAD_LANGUAGE if person.lang is None else PAYLOAD_MENU)
     return incoming
 
 
@@ -932,7 +947,11 @@ def _number_choices(person: PersonState, replies: list[Reply], hint: str) -> lis
         person.extra.pop(CHOICES_KEY, None)
         return replies
     index = candidates[-1]
-    numbered = dataclasses.replace(replies[index], numbered=True, choice_hint=hint)
+    question = replies[index]
+    if question.options and all(o.id.startswith(LANG_PREFIX) for o in question.options):
+        # The language question is written in every language: its hint in none of them.
+        hint = f"1-{len(question.options)}"
+    numbered = dataclasses.replace(question, numbered=True, choice_hint=hint)
     person.extra[CHOICES_KEY] = [choice.id for choice in numbered.choices]
     return [*replies[:index], numbered, *replies[index + 1 :]]
 

@@ -41,8 +41,9 @@ def services_reply(library: ContentLibrary, topic: str, city: str, lang: str, _:
     if not services:
         return Reply(_(phrases.NO_SERVICES_IN_CITY).format(city=name), lang=lang)
     lines = [_(phrases.SERVICES_IN_CITY).format(city=name), ""]
-    for number, service in enumerate(services, start=1):
-        lines.append(f"{number}. {service.name}")
+    for service in services:
+        # Bullets, not numbers: a typed number answers the buttons under the listing.
+        lines.append(f"• {service.name}")
         lines.extend(_details(service, _))
         lines.append("")
     if any(service.coordinates is None for service in services):
@@ -91,8 +92,8 @@ def nearest_reply(
         text = _(phrases.NO_SERVICES_NEAR).format(city=CITY_NAMES[city], km=_rounded_km(km))
         return Reply(text, lang=lang)
     lines = [_(phrases.NEAREST_SERVICES), ""]
-    for number, (service, km) in enumerate(listed, start=1):
-        lines.append(f"{number}. {service.name}")
+    for service, km in listed:
+        lines.append(f"• {service.name}")
         lines.append(_(phrases.ABOUT_KM).format(city=CITY_NAMES[service.city], km=_rounded_km(km)))
         lines.extend(_details(service, _))
         lines.append("")
