@@ -14,6 +14,7 @@ import json
 import logging
 import time
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeGuard
 
 import httpx
@@ -51,8 +52,6 @@ ROW_ID_LIMIT = 200
 ROW_TITLE_LIMIT = 24
 ROW_DESCRIPTION_LIMIT = 72
 FOOTER_LIMIT = 60
-# Where a part keeps its plain-text form; taken off before the part is posted.
-FALLBACK_KEY = "faro_plain_fallback"
 OUTSIDE_WINDOW_CODE = 131047
 ELLIPSIS = "…"
 # Meta requires a non-empty label; the core always gives one, so this only guards a bug.
@@ -103,16 +102,18 @@ class WhatsAppTransport:
             self._client = None
 
     def parts(self, recipient: str, reply: Reply) -> Sequence[Any]:
-        """The Cloud API message bodies of one reply (long text is split)."""
-        return render_reply(recipient, reply)
+        """The Cloud API message bodies of one reply (long text is split), with fallbacks."""
+        return outgoing_parts(recipient, reply)
 
     async def send_part(self, part: Any) -> str | None:
         """Post one message body; return its wamid, or raise the outbox's errors."""
         client = self._client
         if client is None:
             raise TransientSendError("not_started")
-        fallback = part.get(FALLBACK_KEY)
-        body = {key: value for key, value in part.items() if key != FALLBACK_KEY}
+        if isinstance(part, OutgoingPart):
+            body, fallback = part.body, part.fallback
+        else:
+            body, fallback = part, None
         try:
             response = await client.post(self._messages_url, json=body)
         except httpx.TransportError as error:  # timeouts, refused and reset connections
@@ -126,7 +127,7 @@ class WhatsAppTransport:
             raise TransientSendError(f"auth:{code}")
         if _retryable(response.status_code, code):
             raise TransientSendError(f"http{response.status_code}:{code}", _retry_after(response))
-        plain = fallback if response.status_code < 500 and isinstance(fallback, dict) else None
+        plain = fallback if response.status_code < 500 else None
         if plain is not None and not _outside_window(code):
             # An interactive message refused (an old app, a limit we misjudged): the same
             # words and choices as plain text, numbered, so a typed number still answers.
@@ -363,6 +364,26 @@ def _log_errors(what: str, errors: object) -> None:
 # -- rendering ---------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class OutgoingPart:
+    """One Cloud API message body, and the plain text to send instead if it is refused."""
+
+    body: dict[str, Any]
+    fallback: dict[str, Any] | None = None
+
+
+def outgoing_parts(wa_id: str, reply: Reply) -> list[OutgoingPart]:
+    """The bodies of one reply, each interactive one with its plain-text form beside it."""
+    parts = []
+    for body in render_reply(wa_id, reply):
+        fallback = None
+        if body.get("type") == "interactive":
+            text = str(body["interactive"]["body"]["text"])
+            fallback = plain_fallback(wa_id, reply, text)
+        parts.append(OutgoingPart(body, fallback))
+    return parts
+
+
 def render_reply(wa_id: str, reply: Reply) -> list[dict[str, Any]]:
     """The Cloud API message bodies for one reply, within every WhatsApp limit."""
     if reply.template is not None:
@@ -386,7 +407,7 @@ def render_reply(wa_id: str, reply: Reply) -> list[dict[str, Any]]:
             },
         }
         _add_hint(interactive, reply)
-        return [*_text_bodies(wa_id, head), _interactive_body(wa_id, interactive, reply, body)]
+        return [*_text_bodies(wa_id, head), _interactive_body(wa_id, interactive)]
     if reply.options:
         head, body = _split_for_interactive(reply.text)
         rows = []
@@ -407,7 +428,7 @@ def render_reply(wa_id: str, reply: Reply) -> list[dict[str, Any]]:
             },
         }
         _add_hint(interactive, reply)
-        return [*_text_bodies(wa_id, head), _interactive_body(wa_id, interactive, reply, body)]
+        return [*_text_bodies(wa_id, head), _interactive_body(wa_id, interactive)]
     return _text_bodies(wa_id, reply.text)
 
 
@@ -471,16 +492,8 @@ def _text_bodies(wa_id: str, text: str) -> list[dict[str, Any]]:
     ]
 
 
-def _interactive_body(
-    wa_id: str, interactive: dict[str, Any], reply: Reply, body: str
-) -> dict[str, Any]:
-    # The plain-text form rides along (never posted) for when the interactive is refused.
-    return {
-        **_envelope(wa_id),
-        "type": "interactive",
-        "interactive": interactive,
-        FALLBACK_KEY: plain_fallback(wa_id, reply, body),
-    }
+def _interactive_body(wa_id: str, interactive: dict[str, Any]) -> dict[str, Any]:
+    return {**_envelope(wa_id), "type": "interactive", "interactive": interactive}
 
 
 def _split_for_interactive(text: str) -> tuple[str, str]:

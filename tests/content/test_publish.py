@@ -121,6 +121,9 @@ def test_a_model_that_fails_the_gate_never_goes_live(world: World) -> None:
     assert steps[-1].startswith("Not live")
 
 
+# Training under two threads of parsing on 2 cores took 90 s on a quiet machine and
+# nearly 300 s on a busy one: the bound is there to stop a hang, not to time the publish.
+@pytest.mark.timeout(900)
 def test_a_good_publish_goes_live_while_messages_are_answered(world: World) -> None:
     examples = _examples()
     examples["shelter"]["es"] += ("necesito un techo para esta noche con mis hijos",)
