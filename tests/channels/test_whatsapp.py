@@ -938,7 +938,8 @@ async def test_a_timeout_is_retried(start: Start) -> None:
     began = time.monotonic()
     response = await wa.post(notification(text("necesito un doctor")))
     assert response.status_code == 200
-    assert time.monotonic() - began < 3
+    # Under the fake's 5 s hang: the send timed out and was retried, never waited out.
+    assert time.monotonic() - began < 4.5
     assert len(wa.sent()) == 1
 
 
